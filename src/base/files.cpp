@@ -1,0 +1,144 @@
+#include "base/files.hpp"
+
+#include "base/error.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+namespace pressroom {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string errno_text(int e) { return std::strerror(e); }
+
+std::string human_size(std::size_t n) {
+    if (n >= (1u << 20) && n % (1u << 20) == 0) return std::to_string(n >> 20) + " MiB";
+    return std::to_string(n) + " bytes";
+}
+
+// Reads fd to the end, refusing more than max_bytes.
+std::string read_fd(int fd, const std::string& name, std::size_t max_bytes) {
+    std::string data;
+    char buf[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw Error(ErrorKind::input, name, "cannot read: " + errno_text(errno));
+        }
+        if (n == 0) break;
+        if (data.size() + static_cast<std::size_t>(n) > max_bytes)
+            throw Error(ErrorKind::input, name,
+                        "input is larger than the limit of " + human_size(max_bytes) + " (see --max-input-size)");
+        data.append(buf, static_cast<std::size_t>(n));
+    }
+    return data;
+}
+}  // namespace
+
+std::string read_input(const std::string& path, std::size_t max_bytes) {
+    if (path == "-") return read_fd(STDIN_FILENO, "-", max_bytes);
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(ErrorKind::input, path, "cannot open: " + errno_text(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            ::close(fd);
+            throw Error(ErrorKind::input, path, "is a directory (use 'pressroom batch' for folders)");
+        }
+        if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) {
+            ::close(fd);
+            throw Error(ErrorKind::input, path,
+                        "input is larger than the limit of " + human_size(max_bytes) + " (see --max-input-size)");
+        }
+    }
+    try {
+        std::string data = read_fd(fd, path, max_bytes);
+        ::close(fd);
+        return data;
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+}
+
+static constexpr std::string_view temp_marker = ".pressroom-tmp-";
+
+bool is_temporary_name(std::string_view filename) {
+    return !filename.empty() && filename[0] == '.' && filename.find(temp_marker) != std::string_view::npos;
+}
+
+void write_atomic(const fs::path& path, std::string_view bytes) {
+    static std::atomic<unsigned> counter{0};
+    const std::string shown = path.string();
+    fs::path dir = path.parent_path();
+    fs::path temp = dir / ("." + path.filename().string() + std::string(temp_marker) +
+                           std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    // O_EXCL: never follow a planted symlink or clobber another writer's temp.
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) throw Error(ErrorKind::output, shown, "cannot write: " + errno_text(errno));
+    auto fail = [&](int e) {
+        ::close(fd);
+        ::unlink(temp.c_str());
+        throw Error(ErrorKind::output, shown, "cannot write: " + errno_text(e));
+    };
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail(errno);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) {
+        int e = errno;
+        ::unlink(temp.c_str());
+        throw Error(ErrorKind::output, shown, "cannot write: " + errno_text(e));
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        int e = errno;
+        ::unlink(temp.c_str());
+        throw Error(ErrorKind::output, shown, "cannot write: " + errno_text(e));
+    }
+}
+
+void write_stdout(std::string_view bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(STDOUT_FILENO, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw Error(ErrorKind::output, "standard output", "cannot write: " + errno_text(errno));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+fs::path executable_dir() {
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    return exe.parent_path();
+}
+
+fs::path data_dir() {
+    if (const char* env = std::getenv("PRESSROOM_DATA_DIR"); env && *env) return fs::path(env);
+    fs::path exe = executable_dir();
+    if (exe.empty()) return {};
+    std::error_code ec;
+    for (fs::path candidate : {exe / ".." / "share" / "pressroom", exe / "share" / "pressroom"})
+        if (fs::is_directory(candidate, ec)) return candidate.lexically_normal();
+    return {};
+}
+
+}  // namespace pressroom

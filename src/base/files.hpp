@@ -1,0 +1,38 @@
+// File input and output with the guarantees pressroom promises its users:
+// inputs are size-bounded, outputs are complete or absent.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace pressroom {
+
+inline constexpr std::size_t default_max_input_bytes = 64u << 20;  // 64 MiB
+
+// Reads a whole file (or standard input for "-"). Throws Error(input) naming
+// the file when it cannot be read, is a directory, or exceeds max_bytes.
+std::string read_input(const std::string& path, std::size_t max_bytes = default_max_input_bytes);
+
+// Writes bytes to a temporary file beside `path`, then renames it over
+// `path`: readers never see a partial file, and on any failure (disk full,
+// permission) the temporary is removed and Error(output) is thrown.
+void write_atomic(const std::filesystem::path& path, std::string_view bytes);
+
+// Writes bytes to standard output; throws Error(output) on failure (EPIPE, full disk).
+void write_stdout(std::string_view bytes);
+
+// The temporary-file prefix write_atomic uses, so batch runs can sweep
+// leftovers of a killed run: ".NAME.pressroom-tmp-..."
+bool is_temporary_name(std::string_view filename);
+
+// Directory of the running executable (from /proc/self/exe).
+std::filesystem::path executable_dir();
+
+// pressroom's installed data folder (fonts and other large data): the first
+// that exists of $PRESSROOM_DATA_DIR, <exe>/../share/pressroom and
+// <exe>/share/pressroom (the build tree). Empty if none does.
+std::filesystem::path data_dir();
+
+}  // namespace pressroom

@@ -1,0 +1,24 @@
+// Small string helpers shared by every stage. Byte-level: they treat ASCII
+// white space only (decode folds the Unicode spaces to ASCII first).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressroom::text {
+
+inline bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view trim(std::string_view s);
+// Runs of ASCII white space become one space; leading and trailing removed.
+std::string collapse_space(std::string_view s);
+std::vector<std::string_view> split(std::string_view s, char sep);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::string ascii_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
+void replace_all(std::string& s, std::string_view from, std::string_view to);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace pressroom::text

@@ -1,0 +1,54 @@
+// The subcommands, as a table: name, help text and the two functions that
+// declare a command's options and run it. --help (and the man page) are
+// generated from this table, so they cannot drift from what is parsed.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <iosfwd>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace pressroom::cli {
+
+// Everything any command can be told. Each command binds the options it
+// takes to these fields.
+struct Settings {
+    std::vector<std::string> inputs;
+    std::string out_dir = ".";
+    std::string formats;          // "xml,txt", "all"
+    bool to_stdout = false;
+    std::string from;
+    std::string profile;
+    std::vector<std::string> rules_files;
+    int width = 72;
+    std::string paper = "letter";
+    std::string font_dir;
+    bool embed_fonts = false;
+    std::string max_input_size = "64M";
+    bool quiet = false;
+    bool verbose = false;
+};
+
+struct Command {
+    const char* name;
+    const char* synopsis;   // "pressroom convert [OPTIONS] INPUT..."
+    const char* summary;    // one line for the command list
+    const char* details;    // paragraphs for COMMAND --help and the man page
+    const char* examples;   // "command  # what it does" lines
+    void (*declare)(boost::program_options::options_description&,
+                    boost::program_options::positional_options_description&, Settings&);
+    int (*execute)(Settings&);
+};
+
+std::span<const Command> commands();
+const Command* find_command(const std::string& name);
+
+// Parses the command's options (throws boost::program_options::error or
+// Error(usage)), then runs it.
+int run_command(const Command& command, const std::vector<std::string>& args);
+void print_command_help(const Command& command, std::ostream& os);
+void print_version(std::ostream& os);
+
+}  // namespace pressroom::cli

@@ -1,0 +1,129 @@
+#include "base/text.hpp"
+#include "ingest/steps.hpp"
+
+#include <algorithm>
+
+namespace pressroom::ingest {
+
+void record_removal(Context& cx, std::string text, std::string rule, int line) {
+    text = text::collapse_space(text);
+    if (text.empty()) return;
+    cx.doc.removed.push_back({std::move(text), std::move(rule), line});
+}
+
+namespace {
+
+// Removes bytes [b, e) of the line's text, keeping rich inline content in step.
+void erase_range(Line& l, std::size_t b, std::size_t e) {
+    if (!l.inlines.empty()) {
+        std::size_t pos = 0;
+        for (auto& span : l.inlines) {
+            std::size_t s0 = pos, s1 = pos + span.text.size();
+            std::size_t cb = std::max(b, s0), ce = std::min(e, s1);
+            if (cb < ce) span.text.erase(cb - s0, ce - cb);
+            pos = s1;
+        }
+        model::normalize_space(l.inlines);
+    }
+    l.text.erase(b, e - b);
+    l.text = text::collapse_space(l.text);
+}
+
+bool any_full_match(const Rule& r, const std::string& s) {
+    return std::any_of(r.patterns.begin(), r.patterns.end(), [&](const auto& re) { return re->full_match(s); });
+}
+
+// Text "X X" (the same phrase twice, as when a page's logo text and its alt
+// text are both scraped) -> the length of X, else 0.
+std::size_t doubled_length(const std::string& s) {
+    if (s.size() < 7 || s.size() % 2 == 0) return 0;
+    std::size_t half = s.size() / 2;
+    if (s[half] != ' ') return 0;
+    if (s.compare(0, half, s, half + 1, half) != 0) return 0;
+    return half;
+}
+
+// Short, not a sentence: the kind of line a page header is made of.
+bool header_like(const std::string& s) {
+    return !s.empty() && s.size() <= 100 && s.back() != '.' && std::count(s.begin(), s.end(), ' ') < 15;
+}
+
+}  // namespace
+
+void remove_boilerplate(Context& cx) {
+    const auto& rules = cx.book.rules();
+    std::vector<const Rule*> active;
+    for (const Profile* p : cx.profiles)
+        for (std::size_t i : p->rules) active.push_back(&rules[i]);
+
+    auto& lines = cx.src.lines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Line& l = lines[i];
+        if (l.removed || l.text.empty()) continue;
+
+        for (const Rule* r : active) {
+            if (l.text.empty()) break;
+            if (r->scope == Scope::inline_ || r->scope == Scope::prefix) {
+                for (const auto& re : r->patterns) {
+                    // Collect first, then erase back to front so offsets stay valid.
+                    auto matches = re->find_all(l.text);
+                    if (r->scope == Scope::prefix) {
+                        if (matches.empty() || matches.front().begin() != 0) continue;
+                        matches.resize(1);
+                    }
+                    for (auto m = matches.rbegin(); m != matches.rend(); ++m) {
+                        if (m->end() == m->begin()) continue;
+                        record_removal(cx, l.text.substr(m->begin(), m->end() - m->begin()), r->id, l.number);
+                        erase_range(l, m->begin(), m->end());
+                    }
+                }
+                if (l.text.empty()) l.removed = true;
+            } else if (r->scope == Scope::line && any_full_match(*r, l.text)) {
+                record_removal(cx, l.text, r->id, l.number);
+                l.removed = true;
+            } else if (r->scope == Scope::end && any_full_match(*r, l.text)) {
+                // Never remove release text on a guess: an end mark followed by
+                // more text than precedes it is more likely a section break.
+                std::size_t before = 0, after = 0;
+                for (std::size_t k = 0; k < lines.size(); ++k)
+                    if (!lines[k].removed) (k < i ? before : after) += lines[k].text.size();
+                if (after > 2 * before + 200) {
+                    cx.diags.warning("end-mark-kept",
+                                     "'" + l.text + "' looks like an end mark but more text follows; kept (rule " +
+                                         r->id + ")",
+                                     l.number);
+                    continue;
+                }
+                for (std::size_t k = i; k < lines.size(); ++k) {
+                    if (lines[k].removed) continue;
+                    record_removal(cx, lines[k].text, r->id, lines[k].number);
+                    lines[k].removed = true;
+                }
+            }
+            if (l.removed) break;
+        }
+        if (l.removed) continue;
+
+        if (std::size_t half = doubled_length(l.text)) {
+            record_removal(cx, l.text.substr(half + 1), "doubled-text", l.number);
+            erase_range(l, half, l.text.size());
+        }
+    }
+
+    // A header line repeated verbatim before the text starts (a page that
+    // prints its section label twice, a title shown twice) is said once.
+    std::vector<std::string> seen;
+    for (Line& l : lines) {
+        if (l.removed || l.text.empty()) continue;
+        if (!header_like(l.text)) break;  // the running text has started
+        std::string key = text::ascii_lower(l.text);
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+            record_removal(cx, l.text, "repeated-line", l.number);
+            l.removed = true;
+        } else {
+            seen.push_back(std::move(key));
+        }
+    }
+}
+
+}  // namespace pressroom::ingest

@@ -1,0 +1,106 @@
+#include "ingest/dates.hpp"
+
+#include "base/regex.hpp"
+#include "base/text.hpp"
+#include "model/check.hpp"
+
+#include "model/format.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace pressroom::ingest {
+
+namespace {
+
+using model::month_names;
+
+int month_number(std::string_view word) {
+    std::string w = text::ascii_lower(word);
+    if (!w.empty() && w.back() == '.') w.pop_back();
+    if (w == "sept") return 9;
+    for (int m = 0; m < 12; ++m) {
+        std::string full = text::ascii_lower(month_names[static_cast<std::size_t>(m)]);
+        if (w == full || (w.size() == 3 && full.compare(0, 3, w) == 0)) return m + 1;
+    }
+    return 0;
+}
+
+#define MONTH "(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
+
+const Regex& mdy() {
+    static const Regex re("(?i)(?<![\\p{L}\\d])" MONTH "\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)(\\d{4})(?!\\d)");
+    return re;
+}
+const Regex& dmy() {
+    static const Regex re("(?i)(?<![\\p{L}\\d])(\\d{1,2})\\s*" MONTH ",?\\s*(\\d{4})(?!\\d)");
+    return re;
+}
+const Regex& iso() {
+    static const Regex re("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+    return re;
+}
+const Regex& numeric() {
+    static const Regex re("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])");
+    return re;
+}
+
+std::string make_iso(int y, int m, int d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+}  // namespace
+
+std::optional<DateMatch> find_date(std::string_view s) {
+    std::optional<DateMatch> best;
+    auto consider = [&](const Regex& re, auto make) {
+        for (std::size_t pos = 0;;) {
+            auto m = re.search(s, pos);
+            if (!m) return;
+            std::string date = make(*m);
+            if (!date.empty() && model::is_iso_date(date)) {
+                if (!best || m->begin() < best->begin) best = DateMatch{date, m->begin(), m->end()};
+                return;
+            }
+            pos = m->begin() + 1;
+        }
+    };
+    consider(mdy(), [&](const Regex::Match& m) {
+        int month = month_number(m.group(s, 1));
+        return month ? make_iso(to_int(m.group(s, 3)), month, to_int(m.group(s, 2))) : std::string();
+    });
+    consider(dmy(), [&](const Regex::Match& m) {
+        int month = month_number(m.group(s, 2));
+        return month ? make_iso(to_int(m.group(s, 3)), month, to_int(m.group(s, 1))) : std::string();
+    });
+    consider(iso(), [&](const Regex::Match& m) {
+        return make_iso(to_int(m.group(s, 1)), to_int(m.group(s, 2)), to_int(m.group(s, 3)));
+    });
+    consider(numeric(), [&](const Regex::Match& m) {
+        int y = to_int(m.group(s, 3));
+        if (m.group(s, 3).size() == 2) y += y < 50 ? 2000 : 1900;
+        return make_iso(y, to_int(m.group(s, 1)), to_int(m.group(s, 2)));
+    });
+    return best;
+}
+
+std::optional<std::string> parse_date_line(std::string_view s) {
+    auto m = find_date(s);
+    if (!m) return std::nullopt;
+    static const Regex before(
+        "(?i)^[\\s(\\[]*(?:(?:for (?:immediate )?release|released?|date|dated|posted(?: on)?|published|updated)"
+        "\\s*:?\\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\\s*,?\\s*)?$");
+    static const Regex after("(?i)^[\\s)\\].,;:]*(?:\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?[\\s)\\].,;:]*$");
+    if (before.full_match(s.substr(0, m->begin)) && after.full_match(s.substr(m->end))) return m->iso;
+    return std::nullopt;
+}
+
+}  // namespace pressroom::ingest

@@ -1,0 +1,34 @@
+// Decoding: input bytes in any common encoding to clean UTF-8 lines.
+//
+// Detection order: a byte-order mark (UTF-8, UTF-16 LE/BE) wins; otherwise
+// valid UTF-8 is UTF-8; otherwise Windows-1252, or ISO-8859-1 when the bytes
+// use code points Windows-1252 leaves undefined. Conversion goes through
+// glibc's iconv. After decoding: CRLF and CR become LF, no-break and other
+// Unicode spaces become ASCII spaces, control characters are dropped, and
+// the text is put in Unicode NFC (utf8proc).
+#pragma once
+
+#include "base/diagnostic.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace pressroom::ingest {
+
+struct Decoded {
+    std::string text;      // UTF-8, NFC, '\n' line ends
+    std::string encoding;  // "UTF-8", "UTF-16LE", "windows-1252" ...
+};
+
+// Never throws on content: undecodable bytes become U+FFFD with a warning.
+Decoded decode(std::string_view bytes, Diagnostics& diags);
+
+// Converts `bytes` from `encoding` (an iconv name) to UTF-8. Returns false if
+// the bytes are not valid in that encoding.
+bool convert_to_utf8(std::string_view bytes, const char* encoding, std::string& out);
+
+// The clean-up decode() applies after conversion (line ends, spaces,
+// controls, NFC): also used by readers that get UTF-8 from a library.
+std::string clean_text(std::string_view utf8);
+
+}  // namespace pressroom::ingest

@@ -1,0 +1,48 @@
+// The intermediate every reader produces and every normalization step works
+// on: the input as numbered lines, with structure hints where the input
+// format has them (HTML and markdown know headings, list items and inline
+// markup; plain text knows only lines and indentation).
+#pragma once
+
+#include "model/document.hpp"
+
+#include <string>
+#include <vector>
+
+namespace pressroom::ingest {
+
+enum class LineKind {
+    text,     // a line of running text (plain text: a physical line)
+    blank,    // an empty line: a paragraph break
+    heading,  // a heading (rich readers)
+    item,     // a list item (rich readers; the text reader finds bullets itself)
+    quote,    // a block quotation line
+};
+
+struct Line {
+    std::string text;  // white space folded to single spaces, trimmed
+    int number = 0;    // 1-based input line
+    int indent = 0;    // columns of leading white space in the input
+    LineKind kind = LineKind::text;
+    int level = 0;         // heading level or list depth
+    bool ordered = false;  // list items: numbered
+    // A rich reader's block boundary: this line starts a new block even
+    // without a blank line before it (HTML <p>, markdown paragraph).
+    bool block_start = false;
+    // Inline markup from rich readers; when non-empty its plain text equals `text`.
+    model::Inlines inlines;
+
+    // Set by normalization.
+    bool removed = false;  // boilerplate: recorded in Document::removed
+    bool used = false;     // taken into metadata (title, date, ...)
+};
+
+struct Source {
+    std::vector<Line> lines;
+    std::string format = "text";  // text, html, markdown, json, rss
+    // Metadata the format states outright (front matter, JSON fields, HTML
+    // <meta>): trusted over what the text heuristics find.
+    model::Metadata given;
+};
+
+}  // namespace pressroom::ingest

@@ -1,0 +1,45 @@
+// The normalization steps, in the order ingest() runs them. Each is a
+// function of the shared context; each records what it did (removed spans,
+// diagnostics) so the audit and `pressroom inspect` can show it.
+#pragma once
+
+#include "base/diagnostic.hpp"
+#include "ingest/rules.hpp"
+#include "ingest/source.hpp"
+#include "model/document.hpp"
+
+#include <vector>
+
+namespace pressroom::ingest {
+
+struct Context {
+    Source& src;
+    model::Document& doc;
+    Diagnostics& diags;
+    const RuleBook& book;
+    std::vector<const Profile*> profiles;
+};
+
+// Records `text` from line `line` as removed by `rule`.
+void record_removal(Context& cx, std::string text, std::string rule, int line);
+
+// Boilerplate rules (rules/*.xml and --rules files) and the built-in
+// phenomena: doubled text ("X X"), header lines repeated verbatim.
+void remove_boilerplate(Context& cx);
+
+// Title, date, release number, agency, kind, dateline, contacts.
+void extract_metadata(Context& cx);
+
+// Contact blocks ("Media contact: ...") into the metadata.
+void extract_contacts(Context& cx);
+
+// The dateline ("WASHINGTON —") moved from the first paragraph into the metadata.
+void extract_dateline(Context& cx);
+
+// Paragraphs, headings, lists and quotes from the remaining lines.
+void build_body(Context& cx);
+
+// Scraping damage in the body: lost superscripts, glued words.
+void repair_text(Context& cx);
+
+}  // namespace pressroom::ingest

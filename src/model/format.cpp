@@ -1,0 +1,28 @@
+#include "model/format.hpp"
+
+#include "model/check.hpp"
+#include "model/document.hpp"
+
+namespace pressroom::model {
+
+std::string long_date(const std::string& iso) {
+    if (!is_iso_date(iso)) return iso;
+    int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+    return std::string(month_names[static_cast<std::size_t>(m - 1)]) + " " + std::to_string(d) + ", " +
+           std::to_string(y);
+}
+
+std::string release_line(const Document& doc, const std::string& separator) {
+    std::string out;
+    auto add = [&](const std::string& part) {
+        if (part.empty()) return;
+        if (!out.empty()) out += separator;
+        out += part;
+    };
+    add(doc.meta.kind);
+    if (!doc.meta.release_number.empty()) add("No. " + doc.meta.release_number);
+    add(long_date(doc.meta.date));
+    return out;
+}
+
+}  // namespace pressroom::model

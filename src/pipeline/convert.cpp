@@ -1,0 +1,101 @@
+#include "pipeline/convert.hpp"
+
+#include "base/error.hpp"
+#include "base/hash.hpp"
+#include "model/check.hpp"
+#include "xml/release_xml.hpp"
+
+#include <system_error>
+
+namespace pressroom::pipeline {
+
+namespace fs = std::filesystem;
+
+model::Document load_document(std::string_view bytes, const ingest::Options& options, Diagnostics& diags) {
+    const std::string shown = options.name.empty() ? std::string("-") : options.name;
+    bool as_xml = options.from == "xml" || (options.from.empty() && xml::looks_like_release_xml(bytes));
+    if (as_xml) return xml::read_release(bytes, shown);
+    model::Document doc = ingest::ingest(bytes, options, diags);
+    // Ingest promises a document every renderer can take; hold it to that.
+    auto problems = model::check(doc);
+    if (!problems.empty())
+        throw Error(ErrorKind::internal, shown, "normalization broke an invariant: " + problems.front());
+    return doc;
+}
+
+std::string output_stem(const std::string& input) {
+    if (input == "-" || input.empty()) return "stdin";
+    std::string stem = fs::path(input).stem().string();
+    if (stem.empty()) stem = fs::path(input).filename().string();
+    std::string safe;
+    for (char c : stem) safe += (c == '/' || c == '\\' || c == '\0' || static_cast<unsigned char>(c) < 0x20) ? '_' : c;
+    while (!safe.empty() && safe.front() == '.') safe.erase(safe.begin());
+    if (safe.size() > 200) safe.resize(200);
+    return safe.empty() ? "release" : safe;
+}
+
+std::vector<const render::Format*> requested_formats(const ConvertOptions& options) {
+    if (!options.formats.empty()) return options.formats;
+    return {render::find_format("xml"), render::find_format("txt")};
+}
+
+FileResult convert_file(const std::string& input, const ConvertOptions& options) {
+    FileResult result;
+    result.input = input;
+    Diagnostics diags(input);
+    try {
+        std::string bytes = read_input(input, options.max_input_bytes);
+        ingest::Options io = options.ingest;
+        io.name = input;
+        model::Document doc = load_document(bytes, io, diags);
+        result.meta = doc.meta;
+
+        // Render everything first: an input gets all its outputs or none.
+        const std::string stem = output_stem(input);
+        for (const render::Format* f : requested_formats(options)) {
+            Output out;
+            out.format = std::string(f->name);
+            out.bytes = f->render(doc, options.render, diags);
+            out.size = out.bytes.size();
+            out.sha256 = sha256_hex(out.bytes);
+            if (!options.to_stdout) out.path = options.out_dir / (stem + std::string(f->extension));
+            result.outputs.push_back(std::move(out));
+        }
+
+        if (options.to_stdout) {
+            for (auto& out : result.outputs) write_stdout(out.bytes);
+        } else {
+            std::error_code ec;
+            for (auto& out : result.outputs) {
+                if (input != "-" && fs::equivalent(fs::path(input), out.path, ec))
+                    throw Error(ErrorKind::output, out.path.string(),
+                                "refusing to overwrite the input with its own output (choose another -o folder)");
+            }
+            std::size_t written = 0;
+            try {
+                for (; written < result.outputs.size(); ++written)
+                    write_atomic(result.outputs[written].path, result.outputs[written].bytes);
+            } catch (const Error&) {
+                // All outputs or none: take back the ones this call wrote.
+                for (std::size_t k = 0; k < written; ++k) fs::remove(result.outputs[k].path, ec);
+                throw;
+            }
+        }
+        for (auto& out : result.outputs) out.bytes.clear();
+        result.ok = true;
+    } catch (const Error& e) {
+        result.ok = false;
+        result.error = e.located();
+        result.exit_code = exit_code_for(e.kind());
+        result.outputs.clear();
+    } catch (const std::bad_alloc&) {
+        result.ok = false;
+        result.error = input + ": out of memory";
+        result.exit_code = exit_code::failed;
+        result.outputs.clear();
+    }
+    result.diagnostics = diags.items();
+    return result;
+}
+
+}  // namespace pressroom::pipeline

@@ -1,0 +1,41 @@
+#include "render/renderer.hpp"
+
+#include "model/check.hpp"
+#include "render/text/text_renderer.hpp"
+#include "render/xml/xml_renderer.hpp"
+
+#include <array>
+#include <chrono>
+
+namespace pressroom::render {
+
+namespace {
+const std::array table = {
+    Format{"xml", ".xml", "release XML (schemas/release.xsd): the normalized document", &render_xml},
+    Format{"txt", ".txt", "plain text, UTF-8, wrapped (--width)", &render_text},
+};
+}  // namespace
+
+std::span<const Format> formats() { return table; }
+
+const Format* find_format(std::string_view name) {
+    for (const auto& f : table)
+        if (f.name == name) return &f;
+    if (name == "text") return find_format("txt");
+    return nullptr;
+}
+
+std::int64_t output_time(const model::Document& doc, const Options& options) {
+    if (options.source_date_epoch) return *options.source_date_epoch;
+    if (model::is_iso_date(doc.meta.date)) {
+        using namespace std::chrono;
+        const auto& d = doc.meta.date;
+        year_month_day ymd{year{std::stoi(d.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(d.substr(5, 2)))},
+                           day{static_cast<unsigned>(std::stoi(d.substr(8, 2)))}};
+        auto secs = sys_days{ymd}.time_since_epoch();
+        return duration_cast<seconds>(secs).count();
+    }
+    return 315532800;  // 1980-01-01T00:00:00Z
+}
+
+}  // namespace pressroom::render

@@ -1,0 +1,101 @@
+#include "xml/libxml.hpp"
+
+#include <cstdarg>
+#include <cstring>
+#include <mutex>
+
+namespace pressroom::xml {
+
+void init() {
+    static std::once_flag once;
+    std::call_once(once, [] { xmlInitParser(); });
+}
+
+namespace {
+void structured_handler(void* ctx, xmlError* err) {
+    auto* issues = static_cast<std::vector<XmlIssue>*>(ctx);
+    if (!err || !issues) return;
+    std::string msg = err->message ? err->message : "unknown XML error";
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    issues->push_back({err->line, msg});
+}
+void generic_handler(void*, const char*, ...) {}  // silence: structured errors carry everything
+}  // namespace
+
+ErrorCapture::ErrorCapture(std::vector<XmlIssue>& issues)
+    : old_structured_(xmlStructuredError),
+      old_structured_ctx_(xmlStructuredErrorContext),
+      old_generic_(xmlGenericError),
+      old_generic_ctx_(xmlGenericErrorContext) {
+    init();
+    xmlSetStructuredErrorFunc(&issues, structured_handler);
+    xmlSetGenericErrorFunc(nullptr, generic_handler);
+}
+
+ErrorCapture::~ErrorCapture() {
+    xmlSetStructuredErrorFunc(old_structured_ctx_, old_structured_);
+    xmlSetGenericErrorFunc(old_generic_ctx_, old_generic_);
+}
+
+int doctype_line(std::string_view bytes) {
+    // Scan the prolog only: stop at the first start tag of an element.
+    int line = 1;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        char c = bytes[i];
+        if (c == '\n') ++line;
+        if (c != '<' || i + 1 >= bytes.size()) continue;
+        char n = bytes[i + 1];
+        if (n == '!') {
+            if (bytes.substr(i, 9) == "<!DOCTYPE" || bytes.substr(i, 9) == "<!doctype") return line;
+            if (bytes.substr(i, 4) == "<!--") {
+                auto end = bytes.find("-->", i + 4);
+                if (end == std::string_view::npos) return 0;
+                for (std::size_t k = i; k < end; ++k)
+                    if (bytes[k] == '\n') ++line;
+                i = end + 2;
+            }
+        } else if (n != '?') {
+            return 0;  // the root element: the prolog is over
+        }
+    }
+    return 0;
+}
+
+DocPtr parse_untrusted(std::string_view bytes, const std::string& name, std::vector<XmlIssue>& issues) {
+    ErrorCapture capture(issues);
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
+        issues.push_back({0, "document too large"});
+        return nullptr;
+    }
+    DocPtr doc(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), name.c_str(), nullptr,
+                             safe_parse_options));
+    if (!doc && issues.empty()) issues.push_back({0, "not well-formed XML"});
+    return doc;
+}
+
+std::string node_text(const xmlNode* node) {
+    std::string out;
+    for (const xmlNode* c = node ? node->children : nullptr; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content) out += reinterpret_cast<const char*>(c->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            out += node_text(c);
+        }
+    }
+    return out;
+}
+
+std::string attribute(const xmlNode* node, const char* name) {
+    xmlChar* v = xmlGetNoNsProp(const_cast<xmlNode*>(node), reinterpret_cast<const xmlChar*>(name));
+    if (!v) return {};
+    std::string s(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return s;
+}
+
+bool is_element(const xmlNode* node, const char* local_name) {
+    return node && node->type == XML_ELEMENT_NODE &&
+           std::strcmp(reinterpret_cast<const char*>(node->name), local_name) == 0;
+}
+
+}  // namespace pressroom::xml
