@@ -1,0 +1,29 @@
+# Sourced by scripts/demo and scripts/test: the Debian packages pressroom
+# needs, and the function that installs the missing ones.
+
+# To build pressroom.
+PRESSROOM_BUILD_PACKAGES="build-essential cmake pkg-config git libxml2-dev libpcre2-dev libutf8proc-dev
+  libssl-dev libboost-program-options-dev"
+# To run its tests: the validators and tools the tests run on real outputs.
+PRESSROOM_TEST_PACKAGES="doctest-dev libxml2-utils python3"
+
+# ensure_packages PKG... : installs what is missing (as root), or prints the
+# exact command to run and exits 1.
+ensure_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing: ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || {
+      echo "error: apt-get install failed for: ${missing[*]}" >&2; exit 1; }
+  else
+    echo "pressroom needs these Debian packages: ${missing[*]}" >&2
+    echo "Install them with:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+}
