@@ -20,8 +20,8 @@ std::string_view ordinal_suffix(unsigned long n) {
 
 // "60thanniversary", "21stcentury", "1stBrigade": a superscript suffix lost
 // its markup and glued to the next word. Only when the suffix is the right
-// one for the number ("2ndary" is left alone) and a word of at least three
-// letters follows.
+// one for the number ("2stcentury" is left alone) and a word of at least
+// three letters follows.
 const Regex& glued_ordinal() {
     static const Regex re("(?<![\\p{L}\\d])(\\d{1,6})(st|nd|rd|th)(?=\\p{Ll}{3}|\\p{Lu}\\p{Ll})");
     return re;
