@@ -3,7 +3,7 @@
 
 # To build pressroom.
 PRESSROOM_BUILD_PACKAGES="build-essential cmake pkg-config git libxml2-dev libpcre2-dev libutf8proc-dev
-  libssl-dev libboost-program-options-dev"
+  libssl-dev libboost-program-options-dev nlohmann-json3-dev"
 # To run its tests: the validators and tools the tests run on real outputs.
 PRESSROOM_TEST_PACKAGES="doctest-dev libxml2-utils python3"
 

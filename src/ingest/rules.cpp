@@ -112,7 +112,8 @@ const Profile* RuleBook::profile(std::string_view id) const {
     return nullptr;
 }
 
-std::vector<const Profile*> RuleBook::select(const std::vector<Line>& lines, const std::string& forced) const {
+std::vector<const Profile*> RuleBook::select(const std::vector<Line>& lines, const std::string& forced,
+                                             const std::vector<std::string>& hints) const {
     std::vector<const Profile*> out;
     for (const auto& p : profiles_)
         if (p.always()) out.push_back(&p);
@@ -143,6 +144,12 @@ std::vector<const Profile*> RuleBook::select(const std::vector<Line>& lines, con
                     break;
                 }
         }
+        for (const auto& h : hints)
+            for (const auto& re : p.detect)
+                if (re->found_in(h)) {
+                    hits += 2;  // a URL or site name is strong evidence
+                    break;
+                }
         if (hits > best_hits) {
             best = &p;
             best_hits = hits;

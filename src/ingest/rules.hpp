@@ -54,7 +54,9 @@ public:
     // The profiles that apply to an input whose first lines are `head`:
     // every always-on profile, plus the detected agency profile that matches
     // most lines (or `forced`, when not empty; Error(usage) if unknown).
-    std::vector<const Profile*> select(const std::vector<Line>& lines, const std::string& forced) const;
+    // `hints` is more text to look at: the page's URL, its site name.
+    std::vector<const Profile*> select(const std::vector<Line>& lines, const std::string& forced,
+                                       const std::vector<std::string>& hints = {}) const;
 
 private:
     std::vector<Rule> rules_;

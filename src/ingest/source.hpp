@@ -43,6 +43,15 @@ struct Source {
     // Metadata the format states outright (front matter, JSON fields, HTML
     // <meta>): trusted over what the text heuristics find.
     model::Metadata given;
+    // Weaker evidence, used only where the text gives nothing: a page's
+    // <title> (with the site's name around it), a site name.
+    std::vector<std::string> title_hints;
+    std::string agency_hint;
+    // Text the profile detection also looks at (a page's URL, its site name).
+    std::vector<std::string> detect_hints;
+    // What the reader itself dropped (navigation, hidden elements, markup
+    // residue), in the audit's terms.
+    std::vector<model::RemovedSpan> removed;
 };
 
 }  // namespace pressroom::ingest
