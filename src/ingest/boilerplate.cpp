@@ -1,3 +1,4 @@
+#include "base/regex.hpp"
 #include "base/text.hpp"
 #include "ingest/steps.hpp"
 
@@ -50,7 +51,49 @@ bool header_like(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+// Usenet and e-mail headers at the top of a forwarded release: "From:",
+// "Subject:", "Organization:" ... up to the first blank line. The subject
+// is kept as a weak title hint.
+void remove_mail_headers(Context& cx) {
+    static const Regex header("^([A-Za-z][A-Za-z0-9-]{1,30}):(?:\\s|$)");
+    static const Regex known("(?i)^(?:from|subject|newsgroups|path|message-id|date|organization|lines|nntp-posting-host|"
+                             "reply-to|distribution|sender|references|keywords|summary|xref|approved|expires|"
+                             "followup-to|mime-version|content-type|content-transfer-encoding|to|cc|x-[a-z-]+)$");
+    auto& lines = cx.src.lines;
+    std::size_t i = 0;
+    while (i < lines.size() && lines[i].text.empty()) ++i;
+    std::size_t start = i;
+    int known_count = 0;
+    for (; i < lines.size() && !lines[i].text.empty(); ++i) {
+        auto m = header.search(lines[i].text);
+        if (m) {
+            if (known.full_match(m->group(lines[i].text, 1))) ++known_count;
+            continue;
+        }
+        if (lines[i].indent > 0 && i > start) continue;  // a folded header line
+        break;
+    }
+    // A block of headers ends at a blank line; require two known names so a
+    // release that opens with "Contact: ..." is not taken for a mail header.
+    if (known_count < 2 || (i < lines.size() && !lines[i].text.empty())) return;
+    for (std::size_t k = start; k < i; ++k) {
+        Line& l = lines[k];
+        if (text::starts_with(text::ascii_lower(l.text), "subject:")) {
+            std::string subject(text::trim(std::string_view(l.text).substr(8)));
+            if (!subject.empty()) cx.src.title_hints.push_back(subject);
+        }
+        record_removal(cx, l.text, "mail-header", l.number);
+        l.removed = true;
+    }
+}
+
+}  // namespace
+
 void remove_boilerplate(Context& cx) {
+    remove_mail_headers(cx);
+
     const auto& rules = cx.book.rules();
     std::vector<const Rule*> active;
     for (const Profile* p : cx.profiles)

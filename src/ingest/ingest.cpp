@@ -78,6 +78,7 @@ model::Document ingest(std::string_view bytes, const Options& options, Diagnosti
     for (const Profile* p : cx.profiles)
         if (!p->always()) diags.note("profile", "using the '" + p->id + "' rules (" + p->name + ")");
 
+    extract_fields(cx);
     remove_boilerplate(cx);
     extract_metadata(cx);
     extract_contacts(cx);

@@ -27,12 +27,8 @@ std::string match_kind(const std::string& line) {
     return {};
 }
 
-const Regex& release_number_re() {
-    static const Regex re(
-        "(?i)^(?:(?:news |press )?release\\s*(?:no\\.?|number|#)?|no\\.|number)\\s*[:#.]?\\s*"
-        "([A-Z]{0,3}\\d{1,4}(?:-\\d{1,5})+[A-Z]?)\\.?$");
-    return re;
-}
+// A release number: "105-13", "J24-005", "14-1041".
+#define NUMBER "[A-Z]{0,3}\\d{1,4}(?:-\\d{1,5})+[A-Z]?"
 
 // Names of organisations that issue releases. A short line made of one of
 // these is the agency's name, not a headline.
@@ -51,33 +47,136 @@ const Regex& office_re() {
     return re;
 }
 
+// Running text, not a header line: a sentence of some length, or a line too
+// long for any headline.
 bool is_prose(const std::string& s) {
-    if (s.size() >= 100) return true;
     auto words = std::count(s.begin(), s.end(), ' ') + 1;
-    char last = s.empty() ? ' ' : s.back();
-    bool sentence_end = last == '.' || last == '!' || last == '?' || last == '"' || text::ends_with(s, "\u201d");
-    return (words >= 8 && sentence_end) || words >= 16;
+    if (words >= 35 || s.size() >= 250) return true;
+    std::string_view t = text::trim(s);
+    while (!t.empty() && (t.back() == '"' || text::ends_with(t, "\u201d") || t.back() == ')')) {
+        t.remove_suffix(text::ends_with(t, "\u201d") ? 3 : 1);
+    }
+    bool sentence_end = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
+    return words >= 8 && sentence_end;
 }
 
 }  // namespace
+
+namespace {
+
+// A release number with its label: "Release No: 105-13", "RELEASE: 93-76",
+// "Press Release Number: 14-1041", "MEDIA ADVISORY: J24-005". Group 1 is the
+// label, group 2 the number.
+const Regex& labelled_number_re() {
+    static const Regex re(
+        "(?i)^((?:(?:news|press|media)\\s+)?(?:release|advisory|statement|note)(?:\\s*(?:no\\.?|number|#))?|no\\.|number)"
+        "\\s*[:#.]?\\s*(" NUMBER ")\\.?$");
+    return re;
+}
+
+const Regex& number_label_re() {
+    static const Regex re("(?i)^(?:(?:news|press|media)\\s+)?release\\s*(?:no\\.?|number|#)\\s*:?$");
+    return re;
+}
+
+const Regex& bare_number_re() {
+    static const Regex re("^(" NUMBER ")$");
+    return re;
+}
+
+const Regex& date_label_re() {
+    static const Regex re("(?i)^(?:release )?date(?:d)?\\s*:\\s*(.+)$");
+    return re;
+}
+
+// "Press Release: Headline" / "Media Release: Headline" / "PHOTO: Headline":
+// a label before the headline. Group 1 the label, group 2 the headline.
+const Regex& labelled_title_re() {
+    static const Regex re("(?i)^((?:news|press|media) release|photo(?: release)?|media advisory|press statement)\\s*:\\s*(.{8,})$");
+    return re;
+}
+
+std::string title_case_kind(const std::string& label) {
+    std::string k = match_kind(label);
+    if (!k.empty()) return k;
+    return {};
+}
+
+// A line set entirely in bold or italics (a deck under an HTML headline).
+bool all_emphasis(const Line& l) {
+    if (l.inlines.empty()) return false;
+    return std::all_of(l.inlines.begin(), l.inlines.end(), [](const model::Span& s) {
+        return s.kind == model::Span::Kind::strong || s.kind == model::Span::Kind::emphasis;
+    });
+}
+
+bool same_text(const std::string& a, const std::string& b) {
+    return !a.empty() && !b.empty() && text::iequals(text::collapse_space(a), text::collapse_space(b));
+}
+
+}  // namespace
+
+void extract_fields(Context& cx) {
+    auto& m = cx.doc.meta;
+    auto& lines = cx.src.lines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Line& l = lines[i];
+        if (l.removed || l.used || l.text.empty() || l.text.size() > 80) continue;
+        if (m.release_number.empty()) {
+            if (auto rn = labelled_number_re().search(l.text)) {
+                m.release_number = std::string(rn->group(l.text, 2));
+                std::string kind = title_case_kind(std::string(rn->group(l.text, 1)));
+                if (!kind.empty() && m.kind.empty() && kind != "News Release" && kind != "Press Release") m.kind = kind;
+                l.used = true;
+                continue;
+            }
+            // "Press Release Number:" on one line, the number on the next.
+            if (number_label_re().full_match(l.text)) {
+                std::size_t k = i + 1;
+                while (k < lines.size() && lines[k].text.empty()) ++k;
+                if (k < lines.size() && bare_number_re().full_match(lines[k].text)) {
+                    m.release_number = lines[k].text;
+                    l.used = lines[k].used = true;
+                    continue;
+                }
+            }
+        }
+        if (m.date.empty()) {
+            if (auto dl = date_label_re().search(l.text)) {
+                if (auto d = parse_date_line(std::string(dl->group(l.text, 1)))) {
+                    m.date = *d;
+                    l.used = true;
+                }
+            }
+        }
+    }
+}
 
 void extract_metadata(Context& cx) {
     auto& m = cx.doc.meta;
     const model::Metadata& given = cx.src.given;
     bool have_title = !given.title.empty();
+    Line* title_line = nullptr;
+    bool subtitle_possible = false;
 
     for (Line& l : cx.src.lines) {
-        if (l.removed || l.used || l.text.empty() || l.kind != LineKind::text) continue;
-        if (is_prose(l.text)) break;  // the running text has started
+        if (l.removed || l.used || l.text.empty()) continue;
+        if (l.kind != LineKind::text && l.kind != LineKind::heading) break;
+        if (l.kind == LineKind::text && is_prose(l.text)) break;  // the running text has started
 
-        if (auto rn = release_number_re().search(l.text); rn && m.release_number.empty()) {
-            m.release_number = std::string(rn->group(l.text, 1));
+        // What the format states outright, repeated in the text, is said once.
+        if (same_text(l.text, given.title) || same_text(l.text, given.agency) || same_text(l.text, given.subtitle)) {
             l.used = true;
-        } else if (std::string kind = match_kind(l.text); !kind.empty() && m.kind.empty()) {
-            m.kind = kind;
+            continue;
+        }
+        if (auto rn = labelled_number_re().search(l.text); rn && m.release_number.empty()) {
+            m.release_number = std::string(rn->group(l.text, 2));
             l.used = true;
-        } else if (auto date = parse_date_line(l.text); date && m.date.empty()) {
-            m.date = *date;
+        } else if (std::string kind = match_kind(l.text); !kind.empty()) {
+            if (m.kind.empty()) m.kind = kind;
+            l.used = true;
+        } else if (auto date = parse_date_line(l.text); date) {
+            if (m.date.empty()) m.date = *date;
             l.used = true;
         } else if (!m.agency.empty() && m.office.empty() && !have_title && office_re().full_match(l.text)) {
             m.office = l.text;
@@ -86,10 +185,29 @@ void extract_metadata(Context& cx) {
             m.agency = l.text;
             l.used = true;
         } else if (!have_title) {
-            m.title = l.text;
+            std::string t = l.text;
+            if (auto lt = labelled_title_re().search(t)) {
+                std::string label_kind = match_kind(std::string(lt->group(t, 1)));
+                if (!label_kind.empty() && m.kind.empty()) m.kind = label_kind;
+                t = std::string(lt->group(t, 2));
+            }
+            m.title = t;
             l.used = true;
             have_title = true;
+            title_line = &l;
+            subtitle_possible = true;
+            continue;
+        } else if (subtitle_possible && m.subtitle.empty() && title_line &&
+                   (l.kind == LineKind::heading || all_emphasis(l) ||
+                    (l.kind == LineKind::text && !l.block_start && l.number == title_line->number + 1))) {
+            // A deck right under the headline: a heading of its own, or the
+            // next physical line of a text dump.
+            m.subtitle = l.text;
+            l.used = true;
+        } else if (same_text(l.text, m.title)) {
+            l.used = true;  // the headline printed twice
         }
+        subtitle_possible = false;
     }
 
     // What the format states outright wins over what the text suggests.
@@ -114,13 +232,25 @@ namespace {
 // "REDSTONE ARSENAL, Alabama (May 31, 2022) –", "(Washington, DC) -":
 // a place in capitals, an optional region, an optional date in brackets,
 // then a dash; or a place in brackets at the very start.
+#define MONTH_WORD "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
+#define CAPS_WORD "\\p{Lu}[\\p{Lu}\\p{Nd}.'’&]*"
+
+// "WASHINGTON —", "WASHINGTON, D.C. --", "SILVERDALE, Wash., -",
+// "REDSTONE ARSENAL, Alabama (May 31, 2022) –", "WASHINGTON, May 14 --",
+// "ABOARD USS RONALD REAGAN (CVN 76), AT SEA -The", "(Washington, DC) -":
+// a place in capitals, an optional region, an optional date, then a dash;
+// or a place in brackets at the very start.
 const Regex& dateline_re() {
     static const Regex re(
         "^(?:"
-        "(?<place>\\p{Lu}[\\p{Lu}\\p{Nd} .'’&-]*\\p{Lu}\\.?(?:,\\s*[\\p{L}. ]{2,25}?)?)\\s*"
-        "(?:\\((?<date>[^)]{4,40})\\)\\s*)?[-–—]{1,2}\\s+"
-        "|\\((?<bplace>\\p{Lu}[\\p{L} .,]{2,40}?)\\)\\s*[-–—]{0,2}\\s*"
-        ")(?=\\S)");
+        "(" CAPS_WORD "(?:[ -]" CAPS_WORD "|\\s\\(\\p{Lu}[\\p{Lu}\\p{Nd} ]*\\))*)"                       // 1 place
+        "(?:,\\s*(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*){0,3}))?"                                     // 2 region
+        ",?\\s*(?:\\(([^)]{4,40})\\)|,?\\s*(" MONTH_WORD "\\s+\\d{1,2}(?:,\\s*\\d{4})?))?"          // 3 (date) 4 month day
+        "\\s*[-–—]{1,2}\\s*(?=[\\p{Lu}\\p{N}\"“‘'(])"
+        "|\\((\\p{Lu}[\\p{L} .,]{2,40}?)\\)\\s*[-–—]{0,2}\\s*"                                          // 5 (place)
+        // The capital's name alone, its dash lost to a scraper: "WASHINGTON Deputy ...".
+        "|(WASHINGTON(?:,\\s*D\\.\\s?C\\.)?)\\s+(?=\\p{Lu}\\p{Ll})"                                    // 6
+        ")");
     return re;
 }
 
@@ -133,16 +263,43 @@ void extract_dateline(Context& cx) {
     std::string& first = p->content.front().text;
     auto m = dateline_re().search(first);
     if (!m) return;
-    std::string place(m->has(1) ? m->group(first, 1) : m->group(first, 3));
+    std::string place;
+    if (m->has(1)) {
+        place = std::string(m->group(first, 1));
+        if (m->has(2)) place += ", " + std::string(m->group(first, 2));
+    } else {
+        place = std::string(m->group(first, m->has(5) ? 5 : 6));
+    }
     place = std::string(text::trim(place));
-    while (!place.empty() && (place.back() == ',')) place.pop_back();
-    if (place.empty()) return;
-    // A place in capitals must have at least one word of two letters: "A" or
-    // "I" opening a sentence is not a dateline.
-    if (place.size() < 4) return;
+    while (!place.empty() && place.back() == ',') place.pop_back();
+    // A place needs a word of some length: "A" or "I" opening a sentence
+    // before a dash is not a dateline.
+    std::size_t letters = static_cast<std::size_t>(std::count_if(place.begin(), place.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }));
+    if (letters < 4) return;
     cx.doc.meta.dateline = place;
-    if (m->has(2) && cx.doc.meta.date.empty())
-        if (auto d = find_date(m->group(first, 2))) cx.doc.meta.date = d->iso;
+    std::string_view date_text = m->has(3) ? m->group(first, 3) : m->has(4) ? m->group(first, 4) : std::string_view();
+    if (!date_text.empty() && cx.doc.meta.date.empty()) {
+        if (auto d = find_date(date_text)) {
+            cx.doc.meta.date = d->iso;
+        } else {
+            // "May 14" without a year: the same month and day written in full
+            // elsewhere (a signature block's "May 14, 1993") completes it.
+            std::string md = text::collapse_space(std::string(date_text));
+            for (const auto& b : cx.doc.body) {
+                if (!cx.doc.meta.date.empty()) break;
+                std::visit([&](const auto& blk) {
+                    if constexpr (!std::is_same_v<std::decay_t<decltype(blk)>, model::List>) {
+                        std::string t = model::plain_text(blk.content);
+                        for (auto pos = t.find(md); pos != std::string::npos; pos = t.find(md, pos + 1))
+                            if (auto full = find_date(std::string_view(t).substr(pos, md.size() + 8)); full && full->begin == 0) {
+                                cx.doc.meta.date = full->iso;
+                                break;
+                            }
+                    }
+                }, b);
+            }
+        }
+    }
     first.erase(0, m->end());
     model::normalize_space(p->content);
     if (p->content.empty()) cx.doc.body.erase(cx.doc.body.begin());

@@ -23,6 +23,10 @@ struct Context {
 // Records `text` from line `line` as removed by `rule`.
 void record_removal(Context& cx, std::string text, std::string rule, int line);
 
+// Labelled fields anywhere in the input ("Press Release Number: 09-434",
+// "Release Date: ..."), taken before boilerplate rules can remove them.
+void extract_fields(Context& cx);
+
 // Boilerplate rules (rules/*.xml and --rules files) and the built-in
 // phenomena: doubled text ("X X"), header lines repeated verbatim.
 void remove_boilerplate(Context& cx);
