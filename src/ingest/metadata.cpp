@@ -152,12 +152,45 @@ void extract_fields(Context& cx) {
     }
 }
 
+namespace {
+
+// A forwarder's note before the release's letterhead ("Note: This file will
+// also be available via anonymous ftp ..."): when the agency's letterhead
+// comes within the first lines and what precedes it is a note (it has a
+// sentence), that note is not the release.
+void remove_preamble(Context& cx) {
+    auto& lines = cx.src.lines;
+    std::vector<Line*> before;
+    for (Line& l : lines) {
+        if (l.removed || l.used || l.text.empty()) continue;
+        if (agency_re().full_match(l.text)) break;
+        before.push_back(&l);
+        if (before.size() > 8) return;
+    }
+    if (before.empty() || before.size() > 8 || before.size() == lines.size()) return;
+    bool note = std::any_of(before.begin(), before.end(), [](const Line* l) {
+        return text::ends_with(l->text, ".") || text::ends_with(l->text, ":");
+    });
+    bool reached = false;
+    for (const Line& l : lines)
+        if (!l.removed && !l.used && !l.text.empty() && agency_re().full_match(l.text)) reached = true;
+    if (!note || !reached) return;
+    for (Line* l : before) {
+        record_removal(cx, l->text, "preamble", l->number);
+        l->removed = true;
+    }
+}
+
+}  // namespace
+
 void extract_metadata(Context& cx) {
     auto& m = cx.doc.meta;
     const model::Metadata& given = cx.src.given;
     bool have_title = !given.title.empty();
     Line* title_line = nullptr;
+    int last_title_number = 0, last_subtitle_number = 0;
     bool subtitle_possible = false;
+    remove_preamble(cx);
 
     for (Line& l : cx.src.lines) {
         if (l.removed || l.used || l.text.empty()) continue;
@@ -195,7 +228,22 @@ void extract_metadata(Context& cx) {
             l.used = true;
             have_title = true;
             title_line = &l;
+            last_title_number = l.number;
             subtitle_possible = true;
+            continue;
+        } else if (title_line && l.kind == LineKind::text && !l.block_start && l.number == last_title_number + 1 &&
+                   utf8::is_all_caps(m.title) && utf8::is_all_caps(l.text) && m.subtitle.empty()) {
+            // A headline in capitals wrapped over two lines.
+            m.title += " " + l.text;
+            last_title_number = l.number;
+            l.used = true;
+            continue;
+        } else if (title_line && l.kind == LineKind::text && l.indent >= 12 && !cx.src.lines.empty() &&
+                   (m.subtitle.empty() || last_subtitle_number + 1 == l.number)) {
+            // Centered lines under a transcript's headline: where it was given.
+            m.subtitle += (m.subtitle.empty() ? "" : ", ") + l.text;
+            last_subtitle_number = l.number;
+            l.used = true;
             continue;
         } else if (subtitle_possible && m.subtitle.empty() && title_line &&
                    (l.kind == LineKind::heading || all_emphasis(l) ||
@@ -215,6 +263,9 @@ void extract_metadata(Context& cx) {
         if (!stated.empty()) field = stated;
     };
     prefer(m.agency, given.agency);
+    if (m.agency.empty())
+        for (const Profile* p : cx.profiles)
+            if (!p->agency.empty()) m.agency = p->agency;
     prefer(m.office, given.office);
     prefer(m.kind, given.kind);
     prefer(m.release_number, given.release_number);

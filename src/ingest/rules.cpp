@@ -55,7 +55,7 @@ void RuleBook::load(std::string_view bytes, const std::string& name) {
         std::string pid = xml::attribute(p, "id");
         auto it = std::find_if(profiles_.begin(), profiles_.end(), [&](const Profile& x) { return x.id == pid; });
         if (it == profiles_.end()) {
-            profiles_.push_back(Profile{pid, xml::attribute(p, "name"), {}, {}});
+            profiles_.push_back(Profile{pid, xml::attribute(p, "name"), xml::attribute(p, "agency"), {}, {}});
             it = profiles_.end() - 1;
         }
         Profile& profile = *it;

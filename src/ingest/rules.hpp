@@ -32,6 +32,7 @@ struct Rule {
 struct Profile {
     std::string id;
     std::string name;
+    std::string agency;  // the publisher's name, for pages that never print it
     std::vector<std::shared_ptr<const Regex>> detect;  // empty: always applies
     std::vector<std::size_t> rules;                     // indexes into RuleBook::rules()
     bool always() const { return detect.empty(); }
