@@ -30,6 +30,13 @@ void erase_range(Line& l, std::size_t b, std::size_t e) {
     l.text = text::collapse_space(l.text);
 }
 
+bool starts_with_match(const Rule& r, const std::string& s) {
+    return std::any_of(r.patterns.begin(), r.patterns.end(), [&](const auto& re) {
+        auto m = re->search(s);
+        return m && m->begin() == 0;
+    });
+}
+
 bool any_full_match(const Rule& r, const std::string& s) {
     return std::any_of(r.patterns.begin(), r.patterns.end(), [&](const auto& re) { return re->full_match(s); });
 }
@@ -124,6 +131,15 @@ void remove_boilerplate(Context& cx) {
             } else if (r->scope == Scope::line && any_full_match(*r, l.text)) {
                 record_removal(cx, l.text, r->id, l.number);
                 l.removed = true;
+            } else if (r->scope == Scope::block && starts_with_match(*r, l.text)) {
+                // The note runs on until a line ends its sentence or a blank line.
+                for (std::size_t k = i; k < lines.size() && !lines[k].text.empty(); ++k) {
+                    if (lines[k].removed) continue;
+                    record_removal(cx, lines[k].text, r->id, lines[k].number);
+                    lines[k].removed = true;
+                    const std::string& t = lines[k].text;
+                    if (text::ends_with(t, ".") || text::ends_with(t, ":") || text::ends_with(t, "!")) break;
+                }
             } else if (r->scope == Scope::end && any_full_match(*r, l.text)) {
                 // Never remove release text on a guess: an end mark followed by
                 // more text than precedes it is more likely a section break.

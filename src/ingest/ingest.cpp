@@ -74,7 +74,9 @@ model::Document ingest(std::string_view bytes, const Options& options, Diagnosti
     doc.removed = std::move(src.removed);
 
     const RuleBook& book = options.rules ? *options.rules : RuleBook::builtin();
-    Context cx{src, doc, diags, book, book.select(src.lines, options.profile, src.detect_hints)};
+    std::vector<std::string> hints = src.detect_hints;
+    hints.insert(hints.end(), src.title_hints.begin(), src.title_hints.end());
+    Context cx{src, doc, diags, book, book.select(src.lines, options.profile, hints)};
     for (const Profile* p : cx.profiles)
         if (!p->always()) diags.note("profile", "using the '" + p->id + "' rules (" + p->name + ")");
 

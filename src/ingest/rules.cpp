@@ -17,6 +17,7 @@ const char* scope_name(Scope s) {
     case Scope::inline_: return "inline";
     case Scope::prefix: return "prefix";
     case Scope::end: return "end";
+    case Scope::block: return "block";
     }
     return "line";
 }
@@ -27,6 +28,7 @@ Scope parse_scope(const std::string& s) {
     if (s == "inline") return Scope::inline_;
     if (s == "prefix") return Scope::prefix;
     if (s == "end") return Scope::end;
+    if (s == "block") return Scope::block;
     return Scope::line;
 }
 

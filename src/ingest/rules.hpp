@@ -17,7 +17,7 @@ namespace pressroom::ingest {
 
 struct Line;
 
-enum class Scope { line, inline_, prefix, end };
+enum class Scope { line, inline_, prefix, end, block };
 const char* scope_name(Scope s);
 
 struct Rule {

@@ -16,6 +16,53 @@ const Regex& bullet_re() {
 
 }  // namespace
 
+namespace {
+
+// A run of this many spaces inside a line is a gap between columns (a date
+// right-aligned on the letterhead line, a two-column layout), not spacing
+// between words.
+constexpr std::size_t column_gap = 6;
+
+// Splits a raw line at column gaps: (column, text) pieces.
+std::vector<std::pair<int, std::string_view>> columns(std::string_view raw) {
+    std::vector<std::pair<int, std::string_view>> out;
+    int col = 0;
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        // Skip spaces, counting columns.
+        std::size_t gap = 0;
+        while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) {
+            col = raw[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+            gap += raw[i] == '\t' ? 8 : 1;
+            ++i;
+        }
+        if (i >= raw.size()) break;
+        std::size_t start = i;
+        int start_col = col;
+        // Take text up to the next column gap.
+        while (i < raw.size()) {
+            if (raw[i] == ' ' || raw[i] == '\t') {
+                std::size_t j = i, run = 0;
+                while (j < raw.size() && (raw[j] == ' ' || raw[j] == '\t')) {
+                    ++run;  // a tab counts once: transcripts write "Q<TAB>" as a separator
+                    ++j;
+                }
+                if (run >= column_gap || j >= raw.size()) break;
+                for (std::size_t k = i; k < j; ++k) col = raw[k] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+                i = j;
+                continue;
+            }
+            if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) ++col;
+            ++i;
+        }
+        out.emplace_back(start_col, raw.substr(start, i - start));
+        (void)gap;
+    }
+    return out;
+}
+
+}  // namespace
+
 Source read_text(std::string_view s) {
     Source src;
     src.format = "text";
@@ -23,44 +70,50 @@ Source read_text(std::string_view s) {
     int item_indent = -1;  // text column of the list item being continued, or -1
     for (std::string_view raw : text::split(s, '\n')) {
         ++number;
-        Line l;
-        l.number = number;
-        int col = 0;
-        std::size_t i = 0;
-        for (; i < raw.size() && (raw[i] == ' ' || raw[i] == '\t'); ++i) col = raw[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
-        l.indent = col;
-        l.text = text::collapse_space(raw.substr(i));
-        l.kind = l.text.empty() ? LineKind::blank : LineKind::text;
+        auto pieces = columns(raw);
+        if (pieces.empty()) pieces.emplace_back(0, std::string_view());
+        // Very long lines made of many gap-separated pieces are page dumps
+        // with their layout flattened; those keep one line (the gap reader
+        // handles them). Two or three pieces are columns.
+        if (pieces.size() > 3) pieces = {{pieces.front().first, text::trim(raw)}};
+        for (std::size_t pi = 0; pi < pieces.size(); ++pi) {
+            Line l;
+            l.number = number;
+            l.indent = pieces[pi].first;
+            l.text = text::collapse_space(pieces[pi].second);
+            l.kind = l.text.empty() ? LineKind::blank : LineKind::text;
+            if (pi > 0) l.block_start = false;
 
-        if (l.kind == LineKind::text) {
-            if (auto m = bullet_re().search(l.text)) {
-                // A lone "-" or "*" line is a rule, not a bullet: the regex
-                // needs text after the marker, so it never gets here.
-                bool ordered = m->has(2);
-                bool letter_o = m->has(1) && m->group(l.text, 1) == "o";
-                bool dash_pair = m->has(1) && m->group(l.text, 1) == "-" && l.text.back() == '-';  // "- 30 -"
-                // "o" is a bullet only where text dumps use it (indented, as Word exports it).
-                if ((!letter_o || l.indent > 0) && !dash_pair) {
+            if (l.kind == LineKind::text) {
+                if (auto m = bullet_re().search(l.text)) {
+                    // A lone "-" or "*" line is a rule, not a bullet: the regex
+                    // needs text after the marker, so it never gets here.
+                    bool ordered = m->has(2);
+                    bool letter_o = m->has(1) && m->group(l.text, 1) == "o";
+                    bool dash_pair = m->has(1) && m->group(l.text, 1) == "-" && l.text.back() == '-';  // "- 30 -"
+                    // "o" is a bullet only where text dumps use it (indented, as Word exports it).
+                    if ((!letter_o || l.indent > 0) && !dash_pair) {
+                        l.kind = LineKind::item;
+                        l.ordered = ordered;
+                        l.block_start = true;
+                        l.level = l.indent >= 8 ? 1 : 0;
+                        item_indent = l.indent + static_cast<int>(utf8::display_width(l.text.substr(0, m->end())));
+                        l.text.erase(0, m->end());
+                    }
+                } else if (item_indent >= 0 && l.indent >= item_indent - 1 && l.indent > 0 && !src.lines.empty()) {
+                    // A wrapped item line, indented under the item's text.
                     l.kind = LineKind::item;
-                    l.ordered = ordered;
-                    l.block_start = true;
-                    l.level = l.indent >= 8 ? 1 : 0;
-                    item_indent = l.indent + static_cast<int>(utf8::display_width(l.text.substr(0, m->end())));
-                    l.text.erase(0, m->end());
+                    l.block_start = false;
+                    l.ordered = src.lines.back().ordered;
+                    l.level = src.lines.back().level;
+                } else {
+                    item_indent = -1;
                 }
-            } else if (item_indent >= 0 && l.indent >= item_indent - 1 && l.indent > 0) {
-                // A wrapped item line, indented under the item's text.
-                l.kind = LineKind::item;
-                l.block_start = false;
-                l.ordered = src.lines.back().ordered;
-                l.level = src.lines.back().level;
             } else {
                 item_indent = -1;
             }
-        } else {
-            item_indent = -1;
+            src.lines.push_back(std::move(l));
         }
-        src.lines.push_back(std::move(l));
     }
     // A final newline does not make a line.
     if (!src.lines.empty() && src.lines.back().kind == LineKind::blank && !s.empty() && s.back() == '\n')
