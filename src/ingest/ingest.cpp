@@ -82,8 +82,9 @@ model::Document ingest(std::string_view bytes, const Options& options, Diagnosti
 
     extract_fields(cx);
     remove_boilerplate(cx);
-    extract_metadata(cx);
     extract_contacts(cx);
+    extract_byline(cx);
+    extract_metadata(cx);
     build_body(cx);
     extract_dateline(cx);
     repair_text(cx);

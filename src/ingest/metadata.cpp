@@ -183,6 +183,39 @@ void remove_preamble(Context& cx) {
 
 }  // namespace
 
+namespace {
+
+// A page's <title> or a mail subject names the release among other things:
+// "FRB: Press Release -- FOMC statement -- February 4, 1994", "Headline |
+// OPA | Department of Justice". The headline is the longest part that is
+// not a label, a date, a site or agency name.
+std::string title_from_hints(const std::vector<std::string>& hints, const model::Metadata& m) {
+    static const Regex separators("\\s+(?:--|\\||–|—|::|-)\\s+|^[A-Z]{2,6}:\\s+");
+    for (const std::string& hint : hints) {
+        std::vector<std::string> parts;
+        std::size_t pos = 0;
+        for (const auto& sep : separators.find_all(hint)) {
+            parts.emplace_back(hint.substr(pos, sep.begin() - pos));
+            pos = sep.end();
+        }
+        parts.emplace_back(hint.substr(pos));
+        std::string best;
+        for (auto& part : parts) {
+            std::string t(text::trim(part));
+            if (t.size() < 4 || parse_date_line(t) || !match_kind(t).empty() || agency_re().full_match(t) ||
+                same_text(t, m.agency) || (utf8::is_all_caps(t) && t.size() <= 6))
+                continue;
+            if (t.size() > best.size()) best = t;
+        }
+        if (!best.empty()) return best;
+    }
+    return {};
+}
+
+}  // namespace
+
+void agency_from_contacts(Context& cx);
+
 void extract_metadata(Context& cx) {
     auto& m = cx.doc.meta;
     const model::Metadata& given = cx.src.given;
@@ -266,6 +299,8 @@ void extract_metadata(Context& cx) {
     if (m.agency.empty())
         for (const Profile* p : cx.profiles)
             if (!p->agency.empty()) m.agency = p->agency;
+    if (m.title.empty()) m.title = title_from_hints(cx.src.title_hints, m);
+    agency_from_contacts(cx);
     prefer(m.office, given.office);
     prefer(m.kind, given.kind);
     prefer(m.release_number, given.release_number);
@@ -356,10 +391,38 @@ void extract_dateline(Context& cx) {
     if (p->content.empty()) cx.doc.body.erase(cx.doc.body.begin());
 }
 
+namespace {
+
+const Regex& phone_re() {
+    static const Regex re("(?i)(?:\\(?\\s*(?:phone|tel|telephone|fax)\\s*:?\\s*)?(?:\\(\\d{3}\\)\\s*|\\b\\d{3}[-./ ])\\d{3}[-. ]\\d{4}\\b");
+    return re;
+}
+
+const Regex& email_re() {
+    static const Regex re("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    return re;
+}
+
+// An organisation named inside a contact line: "Larry Hart of the U.S.
+// Department of Energy", "both of the Library of Congress", "Federal Bureau
+// of Investigation, Press Office".
+std::string organisation_in(const std::string& s) {
+    static const Regex org(
+        "((?:(?:U\\.S\\.|United States|\\p{Lu}[\\p{Ll}]+)\\s+){0,3}"
+        "(?:Department|Bureau|Library|Agency|Administration|Commission|Service|Board|Institute|Corps)"
+        "(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}]*){0,3})?)");
+    if (auto m = org.search(s)) return std::string(m->group(s, 1));
+    return {};
+}
+
+bool contact_detail(const std::string& s) {
+    return phone_re().found_in(s) || email_re().found_in(s);
+}
+
+}  // namespace
+
 void extract_contacts(Context& cx) {
-    static const Regex label("(?i)^(?:(?:media|press|news|public affairs)\\s+)?contacts?\\s*(?::|$)");
-    static const Regex contact_detail(
-        "(?i)(?:@|\\b\\d{3}[-. )]+\\d{3}[-. ]\\d{4}\\b|\\bphone\\b|\\btel\\b|\\be-?mail\\b)");
+    static const Regex label("(?i)^(?:(?:media|press|news|public affairs|for further information,?)\\s+)?contacts?\\s*(?::|$)");
     auto& lines = cx.src.lines;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& l = lines[i];
@@ -371,13 +434,83 @@ void extract_contacts(Context& cx) {
         // The block goes on while lines look like names, phones and addresses.
         for (std::size_t k = i + 1; k < lines.size(); ++k) {
             Line& n = lines[k];
-            if (n.removed || n.kind != LineKind::text || n.text.size() > 80) break;
-            if (!contact_detail.search(n.text) && std::count(n.text.begin(), n.text.end(), ' ') > 4) break;
+            if (n.removed || n.kind != LineKind::text || n.text.size() > 80 || n.block_start) break;
+            if (!contact_detail(n.text) && std::count(n.text.begin(), n.text.end(), ' ') > 4 && n.indent == 0) break;
             c.lines.push_back(n.text);
             n.used = true;
         }
         cx.doc.meta.contacts.push_back(std::move(c));
     }
+
+    // Unlabelled contact blocks at the head of a release (NASA's "Ed Campion /
+    // Headquarters, Washington, D.C. / (Phone: 202/358-1780)"): short blocks
+    // with a phone number or e-mail address, before the running text.
+    std::size_t i = 0;
+    while (i < lines.size()) {
+        while (i < lines.size() && (lines[i].text.empty() || lines[i].removed)) ++i;
+        std::size_t start = i;
+        while (i < lines.size() && !lines[i].text.empty() && !lines[i].removed) ++i;
+        if (start >= lines.size()) break;
+        bool prose = false, detail = false, short_lines = true;
+        for (std::size_t k = start; k < i; ++k) {
+            if (lines[k].text.size() > 80) short_lines = false;
+            if (is_prose(lines[k].text)) prose = true;
+            if (contact_detail(lines[k].text)) detail = true;
+        }
+        if (prose) break;  // the running text has started
+        if (!detail || !short_lines || i - start > 6 || i - start < 2) continue;
+        model::Contact c;
+        for (std::size_t k = start; k < i; ++k) {
+            Line& n = lines[k];
+            if (n.used || parse_date_line(n.text) || labelled_number_re().found_in(n.text)) continue;
+            c.lines.push_back(n.text);
+            n.used = true;
+        }
+        if (!c.lines.empty()) cx.doc.meta.contacts.push_back(std::move(c));
+    }
+}
+
+void extract_byline(Context& cx) {
+    // "Story by Army Sgt. 1st Class Tyrone C. Marshall Jr., American Forces
+    // Press Service" (after the text) or "By Jim Garamone, American Forces
+    // Press Service" / "From USS Ronald Reagan (CVN 76) Public Affairs" (before it).
+    static const Regex by("(?i)^(?:story|article|written|release|photos?|video)?\\s*by\\s+(.{3,120})$");
+    static const Regex from("^From\\s+(\\p{Lu}.{2,100}?)\\s+Public Affairs(?:\\s+Office)?$");
+    static const Regex org_word("(?i)\\b(?:service|activity|agency|news|press|affairs|office|command|center|division|"
+                                "department|bureau|administration|fleet|wing|brigade|district)\\b");
+    auto& lines = cx.src.lines;
+    std::vector<Line*> kept;
+    for (Line& l : lines)
+        if (!l.removed && !l.used && !l.text.empty()) kept.push_back(&l);
+    if (kept.size() < 2) return;
+    auto take = [&](Line* l, std::string org) {
+        l->used = true;
+        if (cx.doc.meta.agency.empty() && !org.empty()) cx.doc.meta.agency = org;
+    };
+    for (Line* l : {kept.front(), kept[1], kept.back()}) {
+        if (l->used) continue;
+        if (auto m = from.search(l->text)) {
+            take(l, std::string(m->group(l->text, 1)));
+        } else if (auto b = by.search(l->text)) {
+            std::string who(b->group(l->text, 1));
+            auto comma = who.rfind(", ");
+            std::string org = comma == std::string::npos ? who : who.substr(comma + 2);
+            if (!org_word.found_in(org)) org.clear();
+            // A byline names people; a sentence that starts with "By" does not end without a period.
+            if (text::ends_with(l->text, ".") && org.empty()) continue;
+            take(l, org);
+        }
+    }
+}
+
+void agency_from_contacts(Context& cx) {
+    if (!cx.doc.meta.agency.empty()) return;
+    for (const auto& c : cx.doc.meta.contacts)
+        for (const auto& l : c.lines)
+            if (std::string org = organisation_in(l); !org.empty()) {
+                cx.doc.meta.agency = org;
+                return;
+            }
 }
 
 }  // namespace pressroom::ingest

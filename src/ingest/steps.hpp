@@ -34,8 +34,13 @@ void remove_boilerplate(Context& cx);
 // Title, date, release number, agency, kind, dateline, contacts.
 void extract_metadata(Context& cx);
 
-// Contact blocks ("Media contact: ...") into the metadata.
+// Contact blocks ("Media contact: ...", or a name, office and phone number
+// at the head of the release) into the metadata.
 void extract_contacts(Context& cx);
+
+// A byline ("Story by ..., American Forces Press Service", "From ... Public
+// Affairs"): not body text; its organisation is the agency if none is named.
+void extract_byline(Context& cx);
 
 // The dateline ("WASHINGTON —") moved from the first paragraph into the metadata.
 void extract_dateline(Context& cx);
