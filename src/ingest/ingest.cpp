@@ -26,7 +26,7 @@ std::string detect_format(std::string_view bytes, const std::string& name) {
         head.find("<body") != std::string::npos)
         return "html";
     if (text::starts_with(start, "---\n") || text::starts_with(start, "---\r\n")) return "markdown";
-    if (ext == ".md" || ext == ".markdown") return "markdown";
+    if ((ext == ".md" || ext == ".markdown") && has_markdown_syntax(bytes)) return "markdown";
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return "html";
     // A fragment of markup with no <html>: many block tags make it HTML.
     std::size_t tags = 0;

@@ -280,12 +280,28 @@ const Regex& atx_heading() {
 
 }  // namespace
 
+namespace {
+
+const Regex& list_marker() {
+    static const Regex re("^( {0,12})([-*+]|\\d{1,3}[.)])( +|$)");
+    return re;
+}
+
+struct Block {
+    LineKind kind = LineKind::text;
+    int level = 0;
+    bool ordered = false;
+    int number = 0;
+    int indent = 0;       // list items: the column of the item's text
+    std::string text;     // raw markdown, lines joined with '\n'
+};
+
+}  // namespace
+
 Source read_markdown(std::string_view s) {
     FrontMatter fm = front_matter(s);
-    Source src = read_text(s.substr(fm.body_offset));
+    Source src;
     src.format = "markdown";
-    for (auto& l : src.lines) l.number += fm.body_start_line - 1;
-
     for (const auto& [key, value] : fm.fields) {
         if (value.empty()) continue;
         if (key == "title") src.given.title = model::plain_text(parse_inlines(value));
@@ -297,58 +313,99 @@ Source read_markdown(std::string_view s) {
         if (key == "lang" || key == "language") src.given.language = value;
     }
 
-    std::vector<Line> out;
-    bool in_html_block = false;
-    for (std::size_t i = 0; i < src.lines.size(); ++i) {
-        Line l = std::move(src.lines[i]);
-        if (l.kind == LineKind::blank) {
-            in_html_block = false;
-            out.push_back(std::move(l));
+    // Markdown's blocks: paragraphs run to a blank line (a hard break with
+    // two trailing spaces stays inside its paragraph), list items take their
+    // indented continuation lines, quotes their ">" lines.
+    std::vector<Block> blocks;
+    bool open = false;
+    bool in_html = false;
+    int number = fm.body_start_line - 1;
+    std::string_view body = s.substr(fm.body_offset);
+    auto close = [&] { open = false; };
+    for (std::string_view raw_line : text::split(body, '\n')) {
+        ++number;
+        std::string raw(raw_line);
+        std::string trimmed(text::trim(raw));
+        if (trimmed.empty()) {
+            close();
+            in_html = false;
             continue;
         }
+        std::size_t indent = raw.find_first_not_of(" \t");
         // Raw HTML blocks (figures, images, comments): markup, not text.
-        std::string stripped = html_tag().replace_all(l.text, "");
-        bool starts_tag = l.text[0] == '<' && l.indent < 4;
-        if (starts_tag || in_html_block) {
-            if (text::trim(stripped).empty() || in_html_block || l.text.rfind("<figure", 0) == 0 || l.text.rfind("<img", 0) == 0) {
-                src.removed.push_back({l.text.size() > 120 ? l.text.substr(0, 117) + "..." : l.text, "markdown-html", l.number});
-                // An unclosed tag ("<img" with its attributes on later lines) runs on.
-                in_html_block = l.text.find('>') == std::string::npos || (in_html_block && l.text.find('>') == std::string::npos);
+        if ((trimmed[0] == '<' && indent < 4 && !open) || in_html) {
+            std::string stripped = html_tag().replace_all(trimmed, "");
+            if (in_html || text::trim(stripped).empty() || text::starts_with(trimmed, "<figure") || text::starts_with(trimmed, "<img")) {
+                src.removed.push_back({trimmed.size() > 120 ? trimmed.substr(0, 117) + "..." : trimmed, "markdown-html", number});
+                in_html = trimmed.find('>') == std::string::npos;
+                close();
                 continue;
             }
         }
-        // Setext heading: a line underlined with === or ---.
-        if (i + 1 < src.lines.size() && l.kind == LineKind::text) {
-            const std::string& next = src.lines[i + 1].text;
-            bool underline = next.size() >= 3 && next.find_first_not_of('=') == std::string::npos;
-            if (underline) {
-                l.kind = LineKind::heading;
-                l.level = 1;
-                l.block_start = true;
-                src.lines[i + 1].kind = LineKind::blank;
-                src.lines[i + 1].text.clear();
+        // Setext underline: the open paragraph is a heading.
+        if (open && blocks.back().kind == LineKind::text && trimmed.size() >= 3 &&
+            trimmed.find_first_not_of('=') == std::string::npos) {
+            blocks.back().kind = LineKind::heading;
+            blocks.back().level = 1;
+            close();
+            continue;
+        }
+        if (auto h = atx_heading().search(trimmed); h && indent < 4) {
+            close();
+            blocks.push_back({LineKind::heading, std::max(1, static_cast<int>(h->group(trimmed, 1).size()) - 1), false, number, 0,
+                              std::string(h->group(trimmed, 2))});
+            continue;
+        }
+        if (trimmed[0] == '>') {
+            std::string q(text::trim(std::string_view(trimmed).substr(1)));
+            if (open && blocks.back().kind == LineKind::quote) blocks.back().text += "\n" + q;
+            else blocks.push_back({LineKind::quote, 0, false, number, 0, q});
+            open = true;
+            continue;
+        }
+        if (auto m = list_marker().search(raw)) {
+            std::string marker(m->group(raw, 2));
+            std::string rest(text::trim(std::string_view(raw).substr(m->end())));
+            // "-" alone or "- 30 -" is a rule or an end mark, not an item.
+            bool rule_like = rest.empty() || (marker == "-" && text::ends_with(rest, "-"));
+            if (!rule_like) {
+                int depth = static_cast<int>(m->group(raw, 1).size()) / 2;
+                if (!blocks.empty() && blocks.back().kind == LineKind::item && open)
+                    depth = static_cast<int>(m->group(raw, 1).size()) >= blocks.back().indent ? blocks.back().level + 1 : std::min(depth, blocks.back().level);
+                blocks.push_back({LineKind::item, std::min(depth, 4), std::isdigit(static_cast<unsigned char>(marker[0])) != 0,
+                                  number, static_cast<int>(m->end()), rest});
+                open = true;
+                continue;
             }
         }
-        if (auto m = atx_heading().search(l.text); m && l.kind == LineKind::text) {
-            l.kind = LineKind::heading;
-            l.level = std::max(1, static_cast<int>(m->group(l.text, 1).size()) - 1);
-            l.block_start = true;
-            l.text = std::string(m->group(l.text, 2));
-        } else if (l.text[0] == '>' && l.kind == LineKind::text) {
-            l.kind = LineKind::quote;
-            l.text = std::string(text::trim(std::string_view(l.text).substr(1)));
+        if (open) {
+            blocks.back().text += "\n" + trimmed;
+            continue;
         }
-        model::Inlines in = parse_inlines(l.text);
-        l.text = model::plain_text(in);
-        if (is_rich(in)) l.inlines = std::move(in);
-        if (l.text.empty()) {
-            l.kind = LineKind::blank;
-            // An emptied line (only markup) must not merge its neighbours.
-        }
-        out.push_back(std::move(l));
+        blocks.push_back({LineKind::text, 0, false, number, static_cast<int>(indent), trimmed});
+        open = true;
     }
-    src.lines = std::move(out);
+
+    for (auto& b : blocks) {
+        Line l;
+        l.number = b.number;
+        l.kind = b.kind;
+        l.level = b.level;
+        l.ordered = b.ordered;
+        l.block_start = true;
+        model::Inlines in = parse_inlines(b.text);
+        l.text = model::plain_text(in);
+        if (l.text.empty()) continue;
+        if (is_rich(in)) l.inlines = std::move(in);
+        src.lines.push_back(std::move(l));
+    }
     return src;
+}
+
+bool has_markdown_syntax(std::string_view s) {
+    if (text::starts_with(s, "---\n") || text::starts_with(s, "---\r\n")) return true;
+    static const Regex syntax("\\*\\*\\S|\\]\\(|\\\\[#*_\\[\\]`]|(?m)^#{1,6} \\S|(?m)^> \\S|(?m)^```");
+    return syntax.found_in(s.substr(0, 1 << 20));
 }
 
 }  // namespace pressroom::ingest

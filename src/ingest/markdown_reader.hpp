@@ -12,4 +12,9 @@ namespace pressroom::ingest {
 // headings, quotes, list items and inline markup.
 Source read_markdown(std::string_view utf8);
 
+// True if the text uses markdown's syntax (front matter, emphasis, links,
+// escapes, ATX headings, quotes, fences): a ".md" file without any is plain
+// text and is read as such.
+bool has_markdown_syntax(std::string_view utf8);
+
 }  // namespace pressroom::ingest

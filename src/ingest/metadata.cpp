@@ -474,7 +474,8 @@ void extract_byline(Context& cx) {
     // "Story by Army Sgt. 1st Class Tyrone C. Marshall Jr., American Forces
     // Press Service" (after the text) or "By Jim Garamone, American Forces
     // Press Service" / "From USS Ronald Reagan (CVN 76) Public Affairs" (before it).
-    static const Regex by("(?i)^(?:story|article|written|release|photos?|video)?\\s*by\\s+(.{3,120})$");
+    static const Regex by("^(?:(?i:story|article|written|release|photos?|video)\\s+(?i:by)\\s+(.{3,120})"
+                          "|By\\s+(\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5},\\s+.{3,80}))$");
     static const Regex from("^From\\s+(\\p{Lu}.{2,100}?)\\s+Public Affairs(?:\\s+Office)?$");
     static const Regex org_word("(?i)\\b(?:service|activity|agency|news|press|affairs|office|command|center|division|"
                                 "department|bureau|administration|fleet|wing|brigade|district)\\b");
@@ -492,7 +493,7 @@ void extract_byline(Context& cx) {
         if (auto m = from.search(l->text)) {
             take(l, std::string(m->group(l->text, 1)));
         } else if (auto b = by.search(l->text)) {
-            std::string who(b->group(l->text, 1));
+            std::string who(b->group(l->text, b->has(1) ? 1 : 2));
             auto comma = who.rfind(", ");
             std::string org = comma == std::string::npos ? who : who.substr(comma + 2);
             if (!org_word.found_in(org)) org.clear();
