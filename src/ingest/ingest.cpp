@@ -65,6 +65,7 @@ model::Document ingest(std::string_view bytes, const Options& options, Diagnosti
         if (src.lines.empty() && format != "text" && format != "markdown") src = read_text(decoded.text);
     }
     diags.note("reader", "read as " + src.format);
+    repair_source(src, diags);
 
     model::Document doc;
     doc.meta.source.name = base_name(shown);

@@ -23,6 +23,10 @@ struct Context {
 // Records `text` from line `line` as removed by `rule`.
 void record_removal(Context& cx, std::string text, std::string rule, int line);
 
+// Character damage in what a reader produced (mojibake, misdirected quotes,
+// glued sentences), before anything else looks at the lines.
+void repair_source(Source& src, Diagnostics& diags);
+
 // Labelled fields anywhere in the input ("Press Release Number: 09-434",
 // "Release Date: ..."), taken before boilerplate rules can remove them.
 void extract_fields(Context& cx);

@@ -4,6 +4,9 @@
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 
+#include <algorithm>
+#include <map>
+
 namespace pressroom::ingest {
 
 namespace {
@@ -61,6 +64,49 @@ std::vector<std::pair<int, std::string_view>> columns(std::string_view raw) {
     return out;
 }
 
+// Page dumps that put a whole page on one line keep its layout as runs of
+// spaces: a long line with many of them is split there. A gap of three
+// spaces is a sentence gap (a period and two spaces, the period stripped);
+// wider gaps end a line of the page. When one gap width dominates and it is
+// wider than that, it is the page's line wrap: those gaps join.
+std::vector<std::string> gap_segments(std::string_view raw) {
+    std::vector<std::pair<std::size_t, std::size_t>> gaps;  // (position, width)
+    for (std::size_t i = 0; i < raw.size();) {
+        if (raw[i] != ' ') {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < raw.size() && raw[j] == ' ') ++j;
+        if (j - i >= 3 && i > 0 && j < raw.size()) gaps.emplace_back(i, j - i);
+        i = j;
+    }
+    std::vector<std::string> out;
+    if (gaps.size() < 4) return out;
+    std::map<std::size_t, std::size_t> histogram;
+    for (auto [pos, w] : gaps) ++histogram[w];
+    auto mode = std::max_element(histogram.begin(), histogram.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::size_t wrap = (mode->first >= 5 && mode->second * 5 >= gaps.size() * 2) ? mode->first : 0;
+    std::string current;
+    std::size_t start = 0;
+    auto piece = [&](std::size_t end) {
+        std::string_view t = text::trim(raw.substr(start, end - start));
+        if (!current.empty() && !t.empty()) current += ' ';
+        current += t;
+    };
+    for (auto [pos, w] : gaps) {
+        piece(pos);
+        start = pos + w;
+        if (w == 3 || w == wrap) continue;  // a sentence gap or the page's line wrap
+        if (!current.empty()) out.push_back(std::move(current));
+        current.clear();
+    }
+    piece(raw.size());
+    if (!current.empty()) out.push_back(std::move(current));
+    return out;
+}
+
 }  // namespace
 
 Source read_text(std::string_view s) {
@@ -70,6 +116,21 @@ Source read_text(std::string_view s) {
     int item_indent = -1;  // text column of the list item being continued, or -1
     for (std::string_view raw : text::split(s, '\n')) {
         ++number;
+        if (raw.size() >= 400) {
+            auto segments = gap_segments(raw);
+            if (!segments.empty()) {
+                for (auto& seg : segments) {
+                    Line l;
+                    l.number = number;
+                    l.text = text::collapse_space(seg);
+                    l.kind = LineKind::text;
+                    l.block_start = true;
+                    if (!l.text.empty()) src.lines.push_back(std::move(l));
+                }
+                item_indent = -1;
+                continue;
+            }
+        }
         auto pieces = columns(raw);
         if (pieces.empty()) pieces.emplace_back(0, std::string_view());
         // Very long lines made of many gap-separated pieces are page dumps
