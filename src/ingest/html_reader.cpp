@@ -182,6 +182,7 @@ private:
         LineKind kind = LineKind::text;
         int level = 0;
         bool ordered = false;
+        bool centered = false;
     };
 
     Source& src_;
@@ -222,6 +223,7 @@ private:
             l.kind = block_.kind;
             l.level = block_.level;
             l.ordered = block_.ordered;
+            l.centered = block_.centered;
             l.block_start = next_starts_block_;
             for (auto& s : inlines_) s.text = clean_text(s.text);
             model::normalize_space(inlines_);
@@ -315,6 +317,13 @@ private:
 
         block_boundary();
         Ctx saved = ctx_;
+        {
+            std::string align = text::ascii_lower(attr(c, "align"));
+            std::string style = text::ascii_lower(attr(c, "style"));
+            style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+            if (name == "center" || align == "center" || style.find("text-align:center") != std::string::npos)
+                ctx_.centered = true;
+        }
         if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
             int h = name[1] - '0';
             ctx_.kind = LineKind::heading;

@@ -37,7 +37,10 @@ const Regex& agency_re() {
         "(?i)^(?:the\\s+)?[\\p{L}.,'’& ]{0,60}?\\b(?:department|agency|administration|authority|bureau|commission|"
         "service|board|council|ministry|institute|corps|command|office|library of congress|white house|nasa|"
         "federal reserve(?: board| system)?)(?: of (?:the )?[\\p{L},.'’& ]{2,60})?$"
-        "|(?i)^(?:(?:the\\s+)?(?:united states|u\\.\\s?s\\.)\\s+)?senator [\\p{L}. ,'’-]+$");
+        // "U.S. Senator Daniel K. Akaka", "U S SENATOR PATRICK LEAHY": a senator's name, capitalised words only.
+        "|^(?:(?:[Tt]he\\s+)?(?:United States|UNITED STATES|U\\.?\\s?S\\.?)\\s+)?(?:[Ss]enator|SENATOR)(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,4}(?:,\\s*Jr\\.?)?$"
+        // "Bill Nelson, U.S. Senator from Florida:"
+        "|^\\p{Lu}[\\p{L}. '’-]+,\\s+(?:U\\.?\\s?S\\.?\\s+)?Senator from \\p{Lu}[\\p{L} ]+:?$");
     return re;
 }
 
@@ -57,7 +60,7 @@ bool is_prose(const std::string& s) {
         t.remove_suffix(text::ends_with(t, "\u201d") ? 3 : 1);
     }
     bool sentence_end = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
-    return words >= 8 && sentence_end;
+    return (words >= 8 && sentence_end) || (words >= 12 && !t.empty() && t.back() == ':');
 }
 
 }  // namespace
@@ -92,7 +95,7 @@ const Regex& date_label_re() {
 // "Press Release: Headline" / "Media Release: Headline" / "PHOTO: Headline":
 // a label before the headline. Group 1 the label, group 2 the headline.
 const Regex& labelled_title_re() {
-    static const Regex re("(?i)^((?:news|press|media) release|photo(?: release)?|media advisory|press statement)\\s*:\\s*(.{8,})$");
+    static const Regex re("^(?:(?i)((?:news|press|media) release|photo(?: release)?|media advisory|press statement)\\s*:\\s*|(PHOTO)\\s+)(.{8,})$");
     return re;
 }
 
@@ -100,6 +103,67 @@ std::string title_case_kind(const std::string& label) {
     std::string k = match_kind(label);
     if (!k.empty()) return k;
     return {};
+}
+
+// Lines that belong to a hard-wrapped paragraph of three lines or more (or
+// of 200 characters): running text, however short each line is.
+std::vector<bool> in_wrapped_paragraph(const std::vector<Line>& lines) {
+    std::vector<bool> out(lines.size(), false);
+    const WrapStyle ws = analyze_wrap(lines);
+    if (!ws.hard_wrapped) return out;
+    std::size_t i = 0;
+    while (i < lines.size()) {
+        if (lines[i].text.empty() || lines[i].kind != LineKind::text || lines[i].removed) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1, chars = lines[i].text.size();
+        while (j < lines.size() && !lines[j].text.empty() && !lines[j].removed && lines[j].kind == LineKind::text &&
+               !lines[j].block_start && lines[j].number == lines[j - 1].number + 1) {
+            chars += lines[j].text.size();
+            ++j;
+        }
+        if (j - i >= 3 || (j - i >= 2 && chars >= 200))
+            for (std::size_t k = i; k < j; ++k)
+                // A short first line (a headline over its first paragraph) is not part of it.
+                out[k] = k > i || utf8::length(lines[k].text) * 100 >= ws.width * 60;
+        i = j;
+    }
+    return out;
+}
+
+// "4/06/93:  HEADLINE": a distribution date before the headline.
+std::string strip_date_prefix(const std::string& t) {
+    static const Regex prefix("^\\d{1,2}/\\d{1,2}/\\d{2,4}:?\\s+(?=\\S)");
+    if (auto m = prefix.search(t)) return t.substr(m->end());
+    return t;
+}
+
+// Does `next` continue a headline wrapped onto a second line? Both in
+// capitals, or the first line ends on a word no headline ends with, or the
+// second is a word or two.
+bool continues_headline(const std::string& title, const std::string& next) {
+    static const Regex credit("(?i)^(?:photo\\s+|image\\s+)?credits?\\s*:|^photographer\\s*:");
+    if (credit.found_in(next)) return false;
+    if (utf8::is_all_caps(title) && utf8::is_all_caps(next)) return true;
+    static const Regex dangling("(?i)\\b(?:for|of|the|and|to|in|on|with|a|an|at|by|from|as|or|its|their)$");
+    if (dangling.found_in(title)) return true;
+    auto words = std::count(next.begin(), next.end(), ' ') + 1;
+    return words <= 2 && next.size() <= 20 && !parse_date_line(next);
+}
+
+// "FOR IMMEDIATE RELEASE May 8 2007 Headline": sets the date and title.
+bool labelled_date_title(const std::string& t, model::Metadata& m) {
+    static const Regex label("(?i)^for (?:immediate )?release\\s*:?\\s*");
+    auto lm = label.search(t);
+    if (!lm) return false;
+    auto d = find_date(std::string_view(t).substr(lm->end()));
+    if (!d || d->begin != 0) return false;
+    std::string rest(text::trim(std::string_view(t).substr(lm->end() + d->end)));
+    if (rest.size() < 8) return false;
+    if (m.date.empty()) m.date = d->iso;
+    m.title = rest;
+    return true;
 }
 
 // A line set entirely in bold or italics (a deck under an HTML headline).
@@ -222,18 +286,40 @@ void extract_metadata(Context& cx) {
     bool have_title = !given.title.empty();
     Line* title_line = nullptr;
     int last_title_number = 0, last_subtitle_number = 0;
-    bool subtitle_possible = false;
     remove_preamble(cx);
 
+    int decks = 0;                 // deck lines taken under the headline
+    const bool plain_source = cx.src.format == "text";
+    const std::vector<bool> wrapped = in_wrapped_paragraph(cx.src.lines);
+    std::size_t index = static_cast<std::size_t>(-1);
+    bool after_title = false;      // the previous header line was the headline (or a deck)
     for (Line& l : cx.src.lines) {
+        ++index;
         if (l.removed || l.used || l.text.empty()) continue;
         if (l.kind != LineKind::text && l.kind != LineKind::heading) break;
-        if (l.kind == LineKind::text && is_prose(l.text)) break;  // the running text has started
+        // The running text has started: a sentence, or a hard-wrapped paragraph.
+        if (l.kind == LineKind::text && (is_prose(l.text) || wrapped[index])) break;
+        bool follows_title = after_title;
+        after_title = false;
 
         // What the format states outright, repeated in the text, is said once.
         if (same_text(l.text, given.title) || same_text(l.text, given.agency) || same_text(l.text, given.subtitle)) {
             l.used = true;
             continue;
+        }
+        // The headline again, with decoration around it ("Murray PHOTO <headline>
+        // 03 02 2005", "<headline> Wednesday September 26 2007 FOR IMMEDIATE
+        // RELEASE"): take a date from the decoration, drop the line.
+        if (have_title && m.title.size() >= 12) {
+            std::string lower = utf8::to_lower(l.text), title_lower = utf8::to_lower(m.title);
+            if (auto at = lower.find(title_lower); at != std::string::npos) {
+                std::string rest = l.text.substr(0, at) + " " + l.text.substr(at + m.title.size());
+                if (m.date.empty())
+                    if (auto d = find_date(rest)) m.date = d->iso;
+                l.used = true;
+                after_title = true;
+                continue;
+            }
         }
         if (auto rn = labelled_number_re().search(l.text); rn && m.release_number.empty()) {
             m.release_number = std::string(rn->group(l.text, 2));
@@ -247,48 +333,61 @@ void extract_metadata(Context& cx) {
         } else if (!m.agency.empty() && m.office.empty() && !have_title && office_re().full_match(l.text)) {
             m.office = l.text;
             l.used = true;
-        } else if (m.agency.empty() && !have_title && agency_re().full_match(l.text)) {
+        } else if (m.agency.empty() && agency_re().full_match(l.text)) {
             m.agency = l.text;
+            while (!m.agency.empty() && m.agency.back() == ':') m.agency.pop_back();
             l.used = true;
+        } else if (!have_title && labelled_date_title(l.text, m)) {
+            // "FOR IMMEDIATE RELEASE May 8 2007 Headline ...": label, date and headline on one line.
+            l.used = true;
+            have_title = true;
+            title_line = &l;
+            last_title_number = l.number;
+            after_title = true;
         } else if (!have_title) {
             std::string t = l.text;
             if (auto lt = labelled_title_re().search(t)) {
-                std::string label_kind = match_kind(std::string(lt->group(t, 1)));
+                std::string label_kind = lt->has(1) ? match_kind(std::string(lt->group(t, 1))) : std::string();
                 if (!label_kind.empty() && m.kind.empty()) m.kind = label_kind;
-                t = std::string(lt->group(t, 2));
+                t = std::string(lt->group(t, 3));
             }
+            t = strip_date_prefix(t);
             m.title = t;
             l.used = true;
             have_title = true;
             title_line = &l;
             last_title_number = l.number;
-            subtitle_possible = true;
-            continue;
+            after_title = true;
         } else if (title_line && l.kind == LineKind::text && !l.block_start && l.number == last_title_number + 1 &&
-                   utf8::is_all_caps(m.title) && utf8::is_all_caps(l.text) && m.subtitle.empty()) {
-            // A headline in capitals wrapped over two lines.
+                   m.subtitle.empty() && continues_headline(m.title, l.text)) {
+            // A headline wrapped over two lines.
             m.title += " " + l.text;
             last_title_number = l.number;
             l.used = true;
-            continue;
-        } else if (title_line && l.kind == LineKind::text && l.indent >= 12 && !cx.src.lines.empty() &&
+            after_title = true;
+        } else if (title_line && l.kind == LineKind::text && (l.indent >= 12 || l.centered) &&
                    (m.subtitle.empty() || last_subtitle_number + 1 == l.number)) {
             // Centered lines under a transcript's headline: where it was given.
             m.subtitle += (m.subtitle.empty() ? "" : ", ") + l.text;
             last_subtitle_number = l.number;
             l.used = true;
-            continue;
-        } else if (subtitle_possible && m.subtitle.empty() && title_line &&
-                   (l.kind == LineKind::heading || all_emphasis(l) ||
-                    (l.kind == LineKind::text && !l.block_start && l.number == title_line->number + 1))) {
-            // A deck right under the headline: a heading of its own, or the
-            // next physical line of a text dump.
-            m.subtitle = l.text;
+            after_title = true;
+        } else if (follows_title && title_line && decks < 2 && l.text.size() <= 200 &&
+                   (l.kind == LineKind::heading || all_emphasis(l) || l.centered ||
+                    (l.kind == LineKind::text && plain_source && l.number <= last_title_number + 1))) {
+            // A deck right under the headline: a heading of its own, bold or
+            // centered text, or the next line of a text dump.
+            m.subtitle += (m.subtitle.empty() ? "" : " \u2014 ") + l.text;
+            last_title_number = l.number;
+            ++decks;
             l.used = true;
-        } else if (same_text(l.text, m.title)) {
-            l.used = true;  // the headline printed twice
+            after_title = true;
+        } else if (!m.agency.empty() && m.office.empty() && utf8::is_all_caps(l.text) &&
+                   l.text.find(' ') == std::string::npos && l.text.size() <= 20) {
+            // "VERMONT" under "U S SENATOR PATRICK LEAHY": the rest of a letterhead.
+            m.office = l.text;
+            l.used = true;
         }
-        subtitle_possible = false;
     }
 
     // What the format states outright wins over what the text suggests.
@@ -427,7 +526,19 @@ void extract_contacts(Context& cx) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& l = lines[i];
         if (l.removed || l.used || l.kind != LineKind::text || !label.search(l.text)) continue;
-        if (l.text.size() > 160) continue;  // a sentence that mentions a contact, not a contact block
+        if (l.text.size() > 160) {
+            // "CONTACT Amy Brundage 202 228 5511 In Burma thousands ...": a
+            // contact run into the text by a scraper; split after the phone.
+            auto ph = phone_re().search(l.text);
+            if (!ph || ph->end() > 120) continue;
+            Line rest = l;
+            rest.text = std::string(text::trim(std::string_view(l.text).substr(ph->end())));
+            rest.block_start = true;
+            rest.inlines.clear();
+            l.text = l.text.substr(0, ph->end());
+            l.inlines.clear();
+            lines.insert(lines.begin() + static_cast<long>(i) + 1, std::move(rest));
+        }
         model::Contact c;
         c.lines.push_back(l.text);
         l.used = true;

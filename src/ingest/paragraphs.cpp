@@ -82,14 +82,9 @@ void flush(Pending& p, std::vector<model::Block>& body) {
 
 namespace {
 
-// How the text's lines were made: hard-wrapped at a width (unwrap them), or
-// one line per paragraph (every line break is a paragraph break).
-struct WrapStyle {
-    bool hard_wrapped = false;
-    std::size_t width = 0;  // the wrap width, when hard-wrapped
-};
+}  // namespace
 
-WrapStyle analyze(const std::vector<Line>& lines) {
+WrapStyle analyze_wrap(const std::vector<Line>& lines) {
     std::vector<std::size_t> widths;
     for (const Line& l : lines)
         if (!l.removed && !l.used && l.kind == LineKind::text && !l.block_start && !l.text.empty())
@@ -107,6 +102,8 @@ WrapStyle analyze(const std::vector<Line>& lines) {
     ws.width = p90;
     return ws;
 }
+
+namespace {
 
 bool ends_sentence(std::string_view s) {
     static const std::string_view enders[] = {".", "!", "?", ":", "\"", "\u201d", ".)", "'", "\u2019"};
@@ -135,7 +132,7 @@ bool continues(const Line& a, const Line& b, const WrapStyle& ws) {
 
 void build_body(Context& cx) {
     std::vector<model::Block>& body = cx.doc.body;
-    WrapStyle ws = analyze(cx.src.lines);
+    WrapStyle ws = analyze_wrap(cx.src.lines);
     Pending p;
     const Line* prev = nullptr;
     for (const Line& l : cx.src.lines) {

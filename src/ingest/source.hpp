@@ -26,6 +26,7 @@ struct Line {
     LineKind kind = LineKind::text;
     int level = 0;         // heading level or list depth
     bool ordered = false;  // list items: numbered
+    bool centered = false; // set in the middle of the page (HTML align=center, <center>)
     // A rich reader's block boundary: this line starts a new block even
     // without a blank line before it (HTML <p>, markdown paragraph).
     bool block_start = false;

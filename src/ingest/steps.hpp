@@ -20,6 +20,14 @@ struct Context {
     std::vector<const Profile*> profiles;
 };
 
+// How a plain text's lines were made: hard-wrapped at a width (unwrap
+// them), or one line per paragraph (every line break is a paragraph break).
+struct WrapStyle {
+    bool hard_wrapped = false;
+    std::size_t width = 0;  // the wrap width, when hard-wrapped
+};
+WrapStyle analyze_wrap(const std::vector<Line>& lines);
+
 // Records `text` from line `line` as removed by `rule`.
 void record_removal(Context& cx, std::string text, std::string rule, int line);
 

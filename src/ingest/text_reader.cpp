@@ -98,7 +98,10 @@ std::vector<std::string> gap_segments(std::string_view raw) {
     for (auto [pos, w] : gaps) {
         piece(pos);
         start = pos + w;
-        if (w == 3 || w == wrap) continue;  // a sentence gap or the page's line wrap
+        // A sentence gap joins sentences of running text, not the short
+        // fields of a page header ("Statement on Burma   U S Senator ...").
+        bool sentence_gap = w == 3 && (current.size() >= 50 || (pos + w < raw.size() && std::islower(static_cast<unsigned char>(raw[pos + w]))));
+        if (sentence_gap || w == wrap) continue;
         if (!current.empty()) out.push_back(std::move(current));
         current.clear();
     }
