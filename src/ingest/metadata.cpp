@@ -30,6 +30,9 @@ std::string match_kind(const std::string& line) {
 // A release number: "105-13", "J24-005", "14-1041".
 #define NUMBER "[A-Z]{0,3}\\d{1,4}(?:-\\d{1,5})+[A-Z]?"
 
+// A senator's name: First [M.] Last [, Jr.], capitalised words only.
+#define SENATOR_NAME "\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.?)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2}(?:,?\\s+Jr\\.?)?"
+
 // Names of organisations that issue releases. A short line made of one of
 // these is the agency's name, not a headline.
 const Regex& agency_re() {
@@ -38,7 +41,7 @@ const Regex& agency_re() {
         "service|board|council|ministry|institute|corps|command|office|library of congress|white house|nasa|"
         "federal reserve(?: board| system)?)(?: of (?:the )?[\\p{L},.'’& ]{2,60})?$"
         // "U.S. Senator Daniel K. Akaka", "U S SENATOR PATRICK LEAHY": a senator's name, capitalised words only.
-        "|^(?:(?:[Tt]he\\s+)?(?:United States|UNITED STATES|U\\.?\\s?S\\.?)\\s+)?(?:[Ss]enator|SENATOR)(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,4}(?:,\\s*Jr\\.?)?$"
+        "|^(?:(?:[Tt]he\\s+)?(?:United States|UNITED STATES|U\\.?\\s?S\\.?)\\s+)?(?:[Ss]enator|SENATOR)\\s+" SENATOR_NAME "$"
         // "Bill Nelson, U.S. Senator from Florida:"
         "|^\\p{Lu}[\\p{L}. '’-]+,\\s+(?:U\\.?\\s?S\\.?\\s+)?Senator from \\p{Lu}[\\p{L} ]+:?$");
     return re;
@@ -113,13 +116,14 @@ std::vector<bool> in_wrapped_paragraph(const std::vector<Line>& lines) {
     if (!ws.hard_wrapped) return out;
     std::size_t i = 0;
     while (i < lines.size()) {
-        if (lines[i].text.empty() || lines[i].kind != LineKind::text || lines[i].removed) {
+        auto header_like = [](const Line& l) { return l.indent >= 12 || utf8::is_all_caps(l.text); };
+        if (lines[i].text.empty() || lines[i].kind != LineKind::text || lines[i].removed || header_like(lines[i])) {
             ++i;
             continue;
         }
         std::size_t j = i + 1, chars = lines[i].text.size();
         while (j < lines.size() && !lines[j].text.empty() && !lines[j].removed && lines[j].kind == LineKind::text &&
-               !lines[j].block_start && lines[j].number == lines[j - 1].number + 1) {
+               !lines[j].block_start && lines[j].number == lines[j - 1].number + 1 && !header_like(lines[j])) {
             chars += lines[j].text.size();
             ++j;
         }
@@ -146,6 +150,7 @@ bool continues_headline(const std::string& title, const std::string& next) {
     static const Regex credit("(?i)^(?:photo\\s+|image\\s+)?credits?\\s*:|^photographer\\s*:");
     if (credit.found_in(next)) return false;
     if (utf8::is_all_caps(title) && utf8::is_all_caps(next)) return true;
+    if (std::size_t i = 0; !next.empty() && utf8::is_lower(utf8::next(next, i))) return true;
     static const Regex dangling("(?i)\\b(?:for|of|the|and|to|in|on|with|a|an|at|by|from|as|or|its|their)$");
     if (dangling.found_in(title)) return true;
     auto words = std::count(next.begin(), next.end(), ' ') + 1;
@@ -321,6 +326,26 @@ void extract_metadata(Context& cx) {
                 continue;
             }
         }
+        static const Regex dangling("(?i)\\b(?:for|of|the|and|to|in|on|with|at|by|from)$");
+        if (title_line && l.kind == LineKind::text && !l.block_start && l.number == last_title_number + 1 &&
+            m.subtitle.empty() && dangling.found_in(m.title)) {
+            // "... SCHEDULE FOR" / "THURSDAY, APRIL 15, 1993": the headline goes on.
+            m.title += " " + l.text;
+            last_title_number = l.number;
+            l.used = true;
+            after_title = true;
+            continue;
+        }
+        if (!m.agency.empty() && l.text.size() >= 6 && utf8::to_lower(m.agency).find(utf8::to_lower(l.text)) != std::string::npos) {
+            l.used = true;  // "Barack Obama" under "U S Senator Barack Obama"
+            continue;
+        }
+        if (!have_title && l.text.back() == ':' && std::count(l.text.begin(), l.text.end(), ' ') <= 3 && l.text.size() <= 40) {
+            // "Background Information:": a label over the headline.
+            if (std::string k = match_kind(l.text); !k.empty() && m.kind.empty()) m.kind = k;
+            l.used = true;
+            continue;
+        }
         if (auto rn = labelled_number_re().search(l.text); rn && m.release_number.empty()) {
             m.release_number = std::string(rn->group(l.text, 2));
             l.used = true;
@@ -404,7 +429,11 @@ void extract_metadata(Context& cx) {
     prefer(m.kind, given.kind);
     prefer(m.release_number, given.release_number);
     prefer(m.date, given.date);
-    prefer(m.title, given.title);
+    if (!given.title.empty()) {
+        std::string t = given.title;
+        if (auto lt = labelled_title_re().search(t); lt && lt->has(1)) t = std::string(lt->group(t, 3));  // "Press Release: ..."
+        m.title = t;
+    }
     prefer(m.subtitle, given.subtitle);
     prefer(m.dateline, given.dateline);
     if (!given.contacts.empty()) m.contacts = given.contacts;
@@ -435,6 +464,8 @@ const Regex& dateline_re() {
         "|\\((\\p{Lu}[\\p{L} .,]{2,40}?)\\)\\s*[-–—]{0,2}\\s*"                                          // 5 (place)
         // The capital's name alone, its dash lost to a scraper: "WASHINGTON Deputy ...".
         "|(WASHINGTON(?:,\\s*D\\.\\s?C\\.)?)\\s+(?=\\p{Lu}\\p{Ll})"                                    // 6
+        // A city in title case with its state's abbreviation: "Washington, D.C. - ".
+        "|(\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?,\\s*(?:D\\.\\s?C\\.|\\p{Lu}\\p{Ll}{1,3}\\.))\\s*[-–—]{1,2}\\s+(?=\\p{Lu})"  // 7
         ")");
     return re;
 }
@@ -453,7 +484,7 @@ void extract_dateline(Context& cx) {
         place = std::string(m->group(first, 1));
         if (m->has(2)) place += ", " + std::string(m->group(first, 2));
     } else {
-        place = std::string(m->group(first, m->has(5) ? 5 : 6));
+        place = std::string(m->group(first, m->has(5) ? 5 : m->has(6) ? 6 : 7));
     }
     place = std::string(text::trim(place));
     while (!place.empty() && place.back() == ',') place.pop_back();
@@ -521,7 +552,8 @@ bool contact_detail(const std::string& s) {
 }  // namespace
 
 void extract_contacts(Context& cx) {
-    static const Regex label("(?i)^(?:(?:media|press|news|public affairs|for further information,?)\\s+)?contacts?\\s*(?::|$)");
+    static const Regex label("(?i)^(?:(?:media|press|news|public affairs|for further information,?)\\s+)?contacts?\\s*(?::|$)"
+                             "|(?i)^for (?:further|more) information,? (?:the )?media (?:should|may|can) contact\\b");
     auto& lines = cx.src.lines;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& l = lines[i];
