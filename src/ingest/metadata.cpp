@@ -285,6 +285,29 @@ std::string title_from_hints(const std::vector<std::string>& hints, const model:
 
 void agency_from_contacts(Context& cx);
 
+namespace {
+
+// A profile's agency patterns over the text ("Sen. Larry Craig" -> "Senator
+// Larry Craig"). Single initials get back the period scrapers drop.
+void agency_from_text(Context& cx) {
+    if (!cx.doc.meta.agency.empty()) return;
+    static const Regex bare_initial("(?<=\\s)(\\p{Lu})(?=\\s)");
+    for (const Profile* p : cx.profiles)
+        for (const auto& [re, format] : p->agency_patterns)
+            for (const Line& l : cx.src.lines) {
+                if (l.removed || l.text.empty()) continue;
+                auto m = re->search(l.text);
+                if (!m) continue;
+                std::string name = bare_initial.replace_all(std::string(m->group(l.text, 1)), "$1.");
+                std::string out = format;
+                text::replace_all(out, "$1", name);
+                cx.doc.meta.agency = text::collapse_space(out);
+                return;
+            }
+}
+
+}  // namespace
+
 void extract_metadata(Context& cx) {
     auto& m = cx.doc.meta;
     const model::Metadata& given = cx.src.given;
@@ -323,6 +346,7 @@ void extract_metadata(Context& cx) {
                     if (auto d = find_date(rest)) m.date = d->iso;
                 l.used = true;
                 after_title = true;
+                last_title_number = l.number;
                 continue;
             }
         }
@@ -425,6 +449,7 @@ void extract_metadata(Context& cx) {
             if (!p->agency.empty()) m.agency = p->agency;
     if (m.title.empty()) m.title = title_from_hints(cx.src.title_hints, m);
     agency_from_contacts(cx);
+    agency_from_text(cx);
     prefer(m.office, given.office);
     prefer(m.kind, given.kind);
     prefer(m.release_number, given.release_number);

@@ -57,13 +57,15 @@ void RuleBook::load(std::string_view bytes, const std::string& name) {
         std::string pid = xml::attribute(p, "id");
         auto it = std::find_if(profiles_.begin(), profiles_.end(), [&](const Profile& x) { return x.id == pid; });
         if (it == profiles_.end()) {
-            profiles_.push_back(Profile{pid, xml::attribute(p, "name"), xml::attribute(p, "agency"), {}, {}});
+            profiles_.push_back(Profile{pid, xml::attribute(p, "name"), xml::attribute(p, "agency"), {}, {}, {}});
             it = profiles_.end() - 1;
         }
         Profile& profile = *it;
         for (const xmlNode* c = p->children; c; c = c->next) {
             if (xml::is_element(c, "detect")) {
                 profile.detect.push_back(compile(xml::node_text(c), name, c->line));
+            } else if (xml::is_element(c, "agency-pattern")) {
+                profile.agency_patterns.emplace_back(compile(xml::node_text(c), name, c->line), xml::attribute(c, "format"));
             } else if (xml::is_element(c, "rule")) {
                 Rule rule;
                 rule.id = xml::attribute(c, "id");

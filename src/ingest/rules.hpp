@@ -34,6 +34,8 @@ struct Profile {
     std::string name;
     std::string agency;  // the publisher's name, for pages that never print it
     std::vector<std::shared_ptr<const Regex>> detect;  // empty: always applies
+    // Patterns that find the issuer in the text, with the format that names it.
+    std::vector<std::pair<std::shared_ptr<const Regex>, std::string>> agency_patterns;
     std::vector<std::size_t> rules;                     // indexes into RuleBook::rules()
     bool always() const { return detect.empty(); }
 };
