@@ -136,6 +136,18 @@ std::vector<bool> in_wrapped_paragraph(const std::vector<Line>& lines) {
     return out;
 }
 
+// Headline-style capitalisation: most words start with a capital.
+bool headline_case(const std::string& s) {
+    int words = 0, caps = 0;
+    for (std::string_view w : text::split(s, ' ')) {
+        if (w.empty()) continue;
+        ++words;
+        std::size_t i = 0;
+        if (utf8::is_upper(utf8::next(w, i))) ++caps;
+    }
+    return words > 0 && caps * 10 >= words * 6;
+}
+
 // "4/06/93:  HEADLINE": a distribution date before the headline.
 std::string strip_date_prefix(const std::string& t) {
     static const Regex prefix("^\\d{1,2}/\\d{1,2}/\\d{2,4}:?\\s+(?=\\S)");
@@ -295,7 +307,7 @@ void agency_from_text(Context& cx) {
     for (const Profile* p : cx.profiles)
         for (const auto& [re, format] : p->agency_patterns)
             for (const Line& l : cx.src.lines) {
-                if (l.removed || l.text.empty()) continue;
+                if (l.removed || l.used || l.text.empty()) continue;
                 auto m = re->search(l.text);
                 if (!m) continue;
                 std::string name = bare_initial.replace_all(std::string(m->group(l.text, 1)), "$1.");
@@ -423,7 +435,7 @@ void extract_metadata(Context& cx) {
             after_title = true;
         } else if (follows_title && title_line && decks < 2 && l.text.size() <= 200 &&
                    (l.kind == LineKind::heading || all_emphasis(l) || l.centered ||
-                    (l.kind == LineKind::text && plain_source && l.number <= last_title_number + 1))) {
+                    (l.kind == LineKind::text && plain_source && l.number <= last_title_number + 1 && headline_case(l.text)))) {
             // A deck right under the headline: a heading of its own, bold or
             // centered text, or the next line of a text dump.
             m.subtitle += (m.subtitle.empty() ? "" : " \u2014 ") + l.text;
@@ -578,6 +590,7 @@ bool contact_detail(const std::string& s) {
 
 void extract_contacts(Context& cx) {
     static const Regex label("(?i)^(?:(?:media|press|news|public affairs|for further information,?)\\s+)?contacts?\\s*(?::|$)"
+                             "|^CONTACTS?\\s+(?=\\p{Lu})"
                              "|(?i)^for (?:further|more) information,? (?:the )?media (?:should|may|can) contact\\b");
     auto& lines = cx.src.lines;
     for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -94,9 +94,21 @@ int repair_lossy_mojibake(std::string& text) {
 
 int repair_quote_direction(std::string& text) {
     static const Regex wrong_open("(?<=^|\\s)\\x{201D}\\s+(?=\\p{L})");
-    auto n = wrong_open.find_all(text).size();
-    if (n) text = wrong_open.replace_all(text, "\u201c");
-    return static_cast<int>(n);
+    // "CNBC ?KUDLOW AND COMPANY'": an opening quote the encoding lost to a
+    // question mark, recognisable by the closing quote that follows.
+    static const Regex lost_single("(?<=\\s)\\?(?=\\p{Lu}[^?'’]{0,80}['’](?:\\s|$))");
+    static const Regex lost_double("(?<=\\s)\\?(?=\\p{Lu}[^?\"”]{0,80}[\"”](?:\\s|$))");
+    int n = 0;
+    for (auto [re, rep] : {std::pair<const Regex*, const char*>{&wrong_open, "\u201c"},
+                           {&lost_single, "\u2018"},
+                           {&lost_double, "\u201c"}}) {
+        auto k = re->find_all(text).size();
+        if (k) {
+            text = re->replace_all(text, rep);
+            n += static_cast<int>(k);
+        }
+    }
+    return n;
 }
 
 }  // namespace pressroom::ingest
