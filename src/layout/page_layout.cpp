@@ -192,15 +192,15 @@ private:
                       d_.release_size, d_.release_gray);
         if (!m.title.empty()) {
             rule(b, 12, 0, 0, 0, 0);  // space
-            std::size_t first = b.lines.size();
-            add_lines(b, setter_.set({{m.title, Style::bold, d_.title_size, -1}}, ragged, 0), 0, d_.title_leading,
+            ParagraphSpec balanced{measure_, false, false, true};
+            add_lines(b, setter_.set({{m.title, Style::bold, d_.title_size, -1}}, balanced, 0), 0, d_.title_leading,
                       d_.title_size);
-            if (b.lines.size() > first) title_line_ = first;
             b.outline = OutlineEntry{m.title, 0, 0, 0};
         }
         if (!m.subtitle.empty()) {
             rule(b, 3, 0, 0, 0, 0);
-            add_lines(b, setter_.set({{m.subtitle, Style::italic, d_.subtitle_size, -1}}, ragged, 0), 0,
+            ParagraphSpec balanced{measure_, false, false, true};
+            add_lines(b, setter_.set({{m.subtitle, Style::italic, d_.subtitle_size, -1}}, balanced, 0), 0,
                       d_.subtitle_size * 1.25, d_.subtitle_size);
         }
         if (!b.lines.empty()) {
@@ -450,7 +450,6 @@ private:
     double measure_ = 468;
     std::vector<FlowBlock> blocks_;
     std::vector<std::string> links_;
-    std::size_t title_line_ = 0;
     double pending_space_ = 0;
     double y_ = 0;  // from the page's top
     DocumentLayout out_;

@@ -88,7 +88,8 @@ Setter::Glyph Setter::hyphen_glyph(const Glyph& like) {
     return {'-', face, like.size, like.link, fonts_.face(face).advance_1000(char32_t{'-'}) * like.size / 1000.0};
 }
 
-Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bool justify, bool hyphenate) {
+Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bool justify, bool hyphenate,
+                            bool balance) {
     Built b;
     auto push = [&](Item item, std::pair<std::size_t, std::size_t> span = {0, 0}, Glyph hyphen = {}) {
         b.items.push_back(item);
@@ -147,7 +148,11 @@ Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bo
                 opps.push_back({k, OppKind::dash});
             }
         }
-        if (hyphenate && hyphenator_ && !url_like) {
+        // The last word of a paragraph is never hyphenated: a lone syllable
+        // on the last line looks like a mistake.
+        bool last_word = true;
+        for (std::size_t k = j; k < n; ++k) last_word = last_word && glyphs[k].cp == ' ';
+        if (hyphenate && hyphenator_ && !url_like && !last_word) {
             for (std::size_t a = i; a < j;) {
                 if (!is_ascii_letter(at(a))) {
                     ++a;
@@ -215,7 +220,9 @@ Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bo
         i = j;
     }
     push(Item::penalty_item(0, infinite_penalty, false));
-    push(Item::glue(0, fill, 0));
+    // Balanced text treats the last line like the others (the same 3em of
+    // ragged stretch), so Knuth–Plass evens out all line lengths.
+    push(Item::glue(0, balance && !justify && !glyphs.empty() ? 3 * glyphs.back().size : fill, 0));
     push(Item::penalty_item(0, -infinite_penalty, true));
     return b;
 }
@@ -305,7 +312,7 @@ std::vector<Line> Setter::set(const std::vector<Run>& runs, const ParagraphSpec&
             return make_lines(built, glyphs, *breaks, false);
         }
     }
-    Built ragged = build(glyphs, spec.width, false, spec.hyphenate);
+    Built ragged = build(glyphs, spec.width, false, spec.hyphenate, spec.balance);
     BreakParams loose;
     loose.tolerance = 1e4;  // any line length will do; the demerits still prefer even ones
     if (auto breaks = break_lines(ragged.items, width, loose)) {

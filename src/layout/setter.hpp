@@ -50,6 +50,7 @@ struct ParagraphSpec {
     double width = 468;      // the measure, points
     bool justify = true;     // false: ragged right (titles, contacts)
     bool hyphenate = true;
+    bool balance = false;    // ragged lines of even length, the last included (titles)
 };
 
 class Setter {
@@ -98,7 +99,7 @@ private:
         std::vector<std::pair<std::size_t, std::size_t>> spans;
         std::vector<Glyph> hyphens;  // per item, meaningful for flagged penalties
     };
-    Built build(const std::vector<Glyph>& glyphs, double measure, bool justify, bool hyphenate);
+    Built build(const std::vector<Glyph>& glyphs, double measure, bool justify, bool hyphenate, bool balance = false);
     std::vector<Line> make_lines(const Built& b, const std::vector<Glyph>& glyphs, const std::vector<Break>& breaks,
                                  bool justify);
     Glyph hyphen_glyph(const Glyph& like);
