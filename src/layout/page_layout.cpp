@@ -100,7 +100,7 @@ class Builder {
 public:
     Builder(const model::Document& doc, const LayoutOptions& options, const fonts::FontSet& fonts,
             const Hyphenator* hyphenator, Diagnostics& diagnostics)
-        : doc_(doc), fonts_(fonts), setter_(fonts, hyphenator, diagnostics), paper_(paper_named(options.paper)),
+        : doc_(doc), setter_(fonts, hyphenator, diagnostics), paper_(paper_named(options.paper)),
           url_(R"((?:https?://|www\.)[^\s<>"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})") {
         measure_ = paper_.width - d_.margin_left - d_.margin_right;
     }
@@ -347,6 +347,10 @@ private:
         return 2;
     }
 
+    static bool ends_in_hyphen(const Line& l) {
+        return !l.fragments.empty() && !l.fragments.back().text.empty() && l.fragments.back().text.back() == '-';
+    }
+
     void new_page() {
         out_.pages.emplace_back();
         y_ = content_top();
@@ -389,6 +393,9 @@ private:
                     take = breakable ? std::min(fit, rest - 2) : 0;  // leave no widow
                     if (breakable && placed == 0 && take < 2) take = 0;  // and no orphan
                     if (take == 0 && y_ == content_top()) take = std::max<std::size_t>(fit, 1);  // cannot do better
+                    // A page should not end in a hyphen (TeX's \brokenpenalty):
+                    // move that line over when both pages keep two lines.
+                    if (breakable && take >= 3 && ends_in_hyphen(b.lines[placed + take - 1].line)) --take;
                 }
                 for (std::size_t k = 0; k < take; ++k) place(b.lines[placed + k]);
                 placed += take;
@@ -442,7 +449,6 @@ private:
     }
 
     const model::Document& doc_;
-    const fonts::FontSet& fonts_;
     Design d_;
     Setter setter_;
     Paper paper_;
