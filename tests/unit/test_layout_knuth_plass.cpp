@@ -141,7 +141,7 @@ TEST_CASE("every line Knuth-Plass returns is within tolerance and none is overfu
     CHECK(breaks->back().position == items.size() - 1);
 }
 
-TEST_CASE("a box wider than the line has no feasible breaking; first-fit still sets it") {
+TEST_CASE("a box wider than the line has no feasible breaking but first-fit still sets it") {
     auto items = paragraph({4, 30, 4});
     auto width = [](std::size_t) { return 20.0; };
     CHECK_FALSE(break_lines(items, width, BreakParams{}).has_value());

@@ -81,7 +81,7 @@ TEST_CASE("beyond the encodable range a character counts as missing even if a fo
     CHECK(diags.count("glyph-missing") == 1);
 }
 
-TEST_CASE("justified lines fill the measure exactly; the last line is at natural width") {
+TEST_CASE("justified lines fill the measure exactly and the last line is at natural width") {
     Diagnostics diags;
     Setter setter(font_set(), Hyphenator::english(), diags);
     const double measure = 300;

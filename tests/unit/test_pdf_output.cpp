@@ -329,7 +329,7 @@ TEST_CASE("the seed's PDF is one Letter page under 40 KB") {
     CHECK(c->stderr_text.empty());
 }
 
-TEST_CASE("accents and dashes and quotes and the euro and Greek extract correctly; a non-BMP character is a warning") {
+TEST_CASE("accents and dashes and quotes and the euro and Greek extract correctly and a non-BMP character is a warning") {
     REQUIRE_PDF_TOOLS();
     test::TempDir dir;
     fs::path input = dir / "unicode.xml";
