@@ -258,13 +258,20 @@ private:
                 },
                 block);
         }
-        // The press-release end mark.
-        FlowBlock end;
-        end.space_before = 14;
+        // The press-release end mark, as the last line of the last block
+        // (its space above folded into the line's height): the widow rule
+        // then never leaves it alone at the top of a page.
         Line mark = setter_.set_line({{"###", Style::regular, d_.body_size, -1}}, 0);
-        double x = (measure_ - mark.width) / 2;
-        add_lines(end, {mark}, x, d_.body_leading, d_.body_size);
-        push(std::move(end));
+        const double space = 14;
+        FlowLine end{std::move(mark), 0, space + d_.body_leading, space + baseline_in(d_.body_leading, d_.body_size), 0, {}, false};
+        end.indent = (measure_ - end.line.width) / 2;
+        if (blocks_.empty()) {
+            FlowBlock b;
+            b.lines.push_back(std::move(end));
+            push(std::move(b));
+        } else {
+            blocks_.back().lines.push_back(std::move(end));
+        }
     }
 
     void list(const model::List& l) {
@@ -314,7 +321,16 @@ private:
                           d_.contact_size);
             for (std::size_t k = 0; k < c.lines.size(); ++k) {
                 std::vector<Run> r;
-                append_detecting_links(r, c.lines[k], labelled && k == 0 ? Style::bold : Style::regular, d_.contact_size);
+                std::string line = c.lines[k];
+                if (labelled && k == 0) {
+                    // The label in bold: all of "Media contact", or only
+                    // "Contact:" of "Contact: Larry Hart, 202-586-5806".
+                    std::size_t colon = line.find(':');
+                    std::size_t cut = colon != std::string::npos && colon < 40 ? colon + 1 : line.size();
+                    r.push_back({line.substr(0, cut), Style::bold, d_.contact_size, -1});
+                    line = line.substr(cut);
+                }
+                append_detecting_links(r, line, Style::regular, d_.contact_size);
                 add_lines(b, setter_.set(r, spec, 0), 0, d_.contact_leading, d_.contact_size);
             }
         }

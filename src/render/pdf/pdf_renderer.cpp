@@ -53,7 +53,7 @@ std::string render_pdf(const model::Document& doc, const Options& options, Diagn
 
     const auto& m = doc.meta;
     if (!m.title.empty()) out.info("Title", m.title);
-    if (!m.agency.empty()) out.info("Author", m.office.empty() ? m.agency : m.agency + ", " + m.office);
+    if (!m.agency.empty()) out.info("Author", m.agency);
     if (std::string subject = m.subtitle.empty() ? model::release_line(doc) : m.subtitle; !subject.empty())
         out.info("Subject", subject);
     if (std::string k = keywords(doc); !k.empty()) out.info("Keywords", k);
