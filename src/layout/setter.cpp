@@ -168,7 +168,10 @@ Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bo
                 if (bounded && !apostrophe && e - a >= 5) {
                     std::string word;
                     for (std::size_t k = a; k < e; ++k) word += static_cast<char>(at(k));
-                    for (std::size_t p : hyphenator_->points(word)) opps.push_back({a + p - 1, OppKind::hyphenation});
+                    auto cached = hyphenation_cache_.find(word);
+                    if (cached == hyphenation_cache_.end())
+                        cached = hyphenation_cache_.emplace(word, hyphenator_->points(word)).first;
+                    for (std::size_t p : cached->second) opps.push_back({a + p - 1, OppKind::hyphenation});
                 }
                 a = e;
             }

@@ -16,8 +16,12 @@ namespace {
 
 std::string keywords(const model::Document& doc) {
     std::string out;
-    for (const std::string& k : {doc.meta.kind, doc.meta.release_number, doc.meta.agency, doc.meta.office, doc.meta.dateline})
-        if (!k.empty()) out += (out.empty() ? "" : ", ") + k;
+    for (const std::string* k : {&doc.meta.kind, &doc.meta.release_number, &doc.meta.agency, &doc.meta.office,
+                                 &doc.meta.dateline}) {
+        if (k->empty()) continue;
+        if (!out.empty()) out.append(", ");
+        out.append(*k);
+    }
     return out;
 }
 
@@ -58,7 +62,9 @@ std::string render_pdf(const model::Document& doc, const Options& options, Diagn
         out.info("Subject", subject);
     if (std::string k = keywords(doc); !k.empty()) out.info("Keywords", k);
     out.info("Creator", "pressroom " PRESSROOM_VERSION);
-    out.info("Producer", "pressroom " PRESSROOM_VERSION " with libharu " + pdf::libharu_version());
+    std::string producer = "pressroom " PRESSROOM_VERSION " with libharu ";
+    producer.append(pdf::libharu_version());
+    out.info("Producer", producer);
     out.dates(output_time(doc, options));
     return out.save();
 }
