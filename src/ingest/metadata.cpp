@@ -320,8 +320,44 @@ void agency_from_text(Context& cx) {
 
 }  // namespace
 
+// A transcript's place ("The Pentagon / Arlington, Virginia") stands in
+// short lines right above its clock time ("3:20 P.M. EST", removed as
+// boilerplate) at the head of the text: it is the transcript's subtitle.
+void transcript_location(Context& cx) {
+    static const Regex clock("(?i)^\\d{1,2}:\\d{2}\\s*[ap]\\.?\\s?m\\.?(?:\\s*[a-z]{2,4})?$");
+    auto& lines = cx.src.lines;
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < lines.size() && seen < 12; ++i) {
+        if (lines[i].text.empty()) continue;
+        ++seen;
+        if (!lines[i].removed || !clock.full_match(lines[i].text)) continue;
+        std::vector<Line*> place;
+        for (std::size_t k = i; k-- > 0;) {
+            Line& l = lines[k];
+            if (l.text.empty()) {
+                if (!place.empty()) break;
+                continue;
+            }
+            if (l.removed || l.used || l.text.size() > 40 || is_prose(l.text) || place.size() == 3 ||
+                text::ends_with(l.text, ":") || l.text.find("--") != std::string::npos)
+                break;
+            place.insert(place.begin(), &l);
+        }
+        if (place.empty()) return;
+        std::string where;
+        for (Line* l : place) {
+            where += (where.empty() ? "" : ", ") + l->text;
+            l->used = true;
+        }
+        while (where.find(",,") != std::string::npos) text::replace_all(where, ",,", ",");
+        if (cx.doc.meta.subtitle.empty()) cx.doc.meta.subtitle = where;
+        return;
+    }
+}
+
 void extract_metadata(Context& cx) {
     auto& m = cx.doc.meta;
+    transcript_location(cx);
     const model::Metadata& given = cx.src.given;
     bool have_title = !given.title.empty();
     Line* title_line = nullptr;

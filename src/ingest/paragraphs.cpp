@@ -121,6 +121,8 @@ bool starts_lowercase(std::string_view s) {
 // Does line b continue the paragraph that line a is in?
 bool continues(const Line& a, const Line& b, const WrapStyle& ws) {
     if (starts_lowercase(b.text)) return true;
+    // "THE WHITE HOUSE," / "May 14, 1993.": a line ending in a comma goes on.
+    if (text::ends_with(a.text, ",") && !utf8::is_all_caps(b.text)) return true;
     // A new indented paragraph.
     if (b.indent >= 3 && b.indent > a.indent) return false;
     if (!ws.hard_wrapped) return !ends_sentence(a.text) && utf8::length(a.text) > 60 && !utf8::is_all_caps(a.text);

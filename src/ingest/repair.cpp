@@ -123,6 +123,9 @@ void repair_source(Source& src, Diagnostics& diags) {
 
     int quotes = 0;
     for (auto& l : src.lines) quotes += fix_line(l, repair_quote_direction);
+    int units = 0;
+    for (auto& l : src.lines) units += fix_line(l, repair_glued_units);
+    if (units) diags.note("space-restored", "restored the space in " + std::to_string(units) + " amount" + (units > 1 ? "s" : "") + " like \"$450million\"");
     if (quotes) diags.note("quote-repaired", "turned " + std::to_string(quotes) + " misdirected closing quote" + (quotes > 1 ? "s" : "") + " into opening ones");
 
     // Glued sentences: in a page dumped as one huge line they are lost
