@@ -178,6 +178,18 @@ void remove_boilerplate(Context& cx) {
         }
     }
 
+    // Links alone on the last lines of a page ("2001 Monetary policy", a
+    // "related" list): navigation, not the release's last paragraph.
+    for (std::size_t k = lines.size(); k-- > 0;) {
+        Line& l = lines[k];
+        if (l.removed || l.text.empty()) continue;
+        bool link_only = (l.link_only || (l.inlines.size() == 1 && l.inlines[0].kind == model::Span::Kind::link)) &&
+                         l.text.size() <= 60;
+        if (!link_only) break;
+        record_removal(cx, l.text, "trailing-links", l.number);
+        l.removed = true;
+    }
+
     // A header line repeated verbatim before the text starts (a page that
     // prints its section label twice, a title shown twice) is said once.
     std::vector<std::string> seen;

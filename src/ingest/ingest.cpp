@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/hash.hpp"
+#include "base/regex.hpp"
 #include "base/text.hpp"
 #include "ingest/decode.hpp"
 #include "ingest/feed_reader.hpp"
@@ -40,6 +41,24 @@ namespace {
 std::string base_name(const std::string& name) {
     if (name == "-" || name.empty()) return "-";
     return std::filesystem::path(name).filename().string();
+}
+
+// A scrape that kept only a piece of a release: a headline and a quotation
+// from its middle ("“We want ...,” said Halem"), with no lead, no date, no
+// dateline. Converting it would publish a fragment as a release.
+std::string fragment_reason(const model::Document& doc) {
+    if (doc.body.size() > 2 || !doc.meta.dateline.empty() || !doc.meta.date.empty() || !doc.meta.release_number.empty())
+        return {};
+    std::string all;
+    for (const auto& b : doc.body)
+        if (const auto* p = std::get_if<model::Paragraph>(&b)) all += model::plain_text(p->content) + " ";
+        else return {};
+    std::size_t words = static_cast<std::size_t>(std::count(all.begin(), all.end(), ' '));
+    bool quoted = text::starts_with(all, "\u201c") || text::starts_with(all, "\"");
+    static const Regex attribution("(?:[\"\u201d,]\\s+(?:said|says|added|noted)\\s+\\p{Lu}\\p{L}+|\\p{Lu}\\p{L}+\\s+(?:said|says|added))[,.]");
+    if (quoted && words < 150 && attribution.found_in(all))
+        return "the text is a quotation cut from the middle of a release (a broken scrape), not a release";
+    return {};
 }
 
 }  // namespace
@@ -90,7 +109,15 @@ model::Document ingest(std::string_view bytes, const Options& options, Diagnosti
     extract_dateline(cx);
     repair_text(cx);
 
-    if (doc.body.empty()) throw Error(ErrorKind::input, shown, "no release text found");
+    if (doc.body.empty()) {
+        if (format == "markdown" && !src.removed.empty())
+            diags.note("refused", "the input's body holds only markup (images, figures), no text");
+        throw Error(ErrorKind::input, shown, "no release text found");
+    }
+    if (std::string why = fragment_reason(doc); !why.empty()) {
+        diags.note("refused", why);
+        throw Error(ErrorKind::input, shown, "no release text found");
+    }
     std::stable_sort(doc.removed.begin(), doc.removed.end(),
                      [](const auto& a, const auto& b) { return a.line < b.line; });
     return doc;
