@@ -136,10 +136,20 @@ void build_body(Context& cx) {
     std::vector<model::Block>& body = cx.doc.body;
     WrapStyle ws = analyze_wrap(cx.src.lines);
     Pending p;
+    std::vector<Line*> pending_lines;  // the lines of the block being built
+    auto close = [&] {
+        std::size_t before = body.size();
+        bool had = !p.empty();
+        flush(p, body);
+        // The block the lines went into: a new one, or the list they extended.
+        if (had && !body.empty() && (body.size() > before || std::holds_alternative<model::List>(body.back())))
+            for (Line* l : pending_lines) l->block = static_cast<int>(body.size()) - 1;
+        pending_lines.clear();
+    };
     const Line* prev = nullptr;
-    for (const Line& l : cx.src.lines) {
+    for (Line& l : cx.src.lines) {
         if (l.removed || l.used || l.kind == LineKind::blank || l.text.empty()) {
-            flush(p, body);
+            close();
             prev = nullptr;
             continue;
         }
@@ -148,11 +158,12 @@ void build_body(Context& cx) {
         // or where the text's wrapping says a paragraph ended.
         if (!p.empty() && (l.block_start || l.kind != p.kind || l.kind == LineKind::heading ||
                            (prev && l.kind == LineKind::text && l.inlines.empty() && !continues(*prev, l, ws))))
-            flush(p, body);
+            close();
         p.append(l);
+        pending_lines.push_back(&l);
         prev = &l;
     }
-    flush(p, body);
+    close();
 }
 
 }  // namespace pressroom::ingest

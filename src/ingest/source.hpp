@@ -36,6 +36,7 @@ struct Line {
 
     // Set by normalization.
     bool removed = false;  // boilerplate: recorded in Document::removed
+    int block = -1;        // index of the body block it went into
     bool used = false;     // taken into metadata (title, date, ...)
 };
 
