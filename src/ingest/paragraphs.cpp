@@ -20,15 +20,20 @@ struct Pending {
 
     bool empty() const { return content.empty(); }
 
-    // "long-" at a line end and "term" starting the next: a compound split
-    // by the wrap; join without a space (the hyphen stays: it may be part of
-    // the word; repair_text decides with the dictionary).
-    bool joins_hyphenated(const Line& next) const {
+    // "organi-" at a line end and "zations" starting the next: a word
+    // split by the wrap. Join without a space, the hyphen turned into a soft
+    // hyphen (U+00AD) that repair_text resolves with the dictionary: gone
+    // when the joined word is a word ("organizations"), a hyphen again when
+    // not ("case-by-case", "Business-Higher").
+    bool joins_hyphenated(const Line& next) {
         if (content.empty() || content.back().kind != model::Span::Kind::text) return false;
-        const std::string& t = content.back().text;
+        std::string& t = content.back().text;
         if (t.size() < 3 || t.back() != '-' || !std::isalpha(static_cast<unsigned char>(t[t.size() - 2]))) return false;
         std::size_t i = 0;
-        return !next.text.empty() && utf8::is_lower(utf8::next(next.text, i));
+        if (next.text.empty() || !utf8::is_letter(utf8::next(next.text, i))) return false;
+        t.pop_back();
+        t += "\u00ad";
+        return true;
     }
 
     void append(const Line& l) {
@@ -147,11 +152,32 @@ void build_body(Context& cx) {
         pending_lines.clear();
     };
     const Line* prev = nullptr;
+    bool gap = false;          // blank lines since the pending block's last line
+    bool page_break = false;   // ... among them a removed one (page-break residue)
     for (Line& l : cx.src.lines) {
-        if (l.removed || l.used || l.kind == LineKind::blank || l.text.empty()) {
+        if (l.used) {
             close();
             prev = nullptr;
+            gap = page_break = false;
             continue;
+        }
+        if (l.removed || l.kind == LineKind::blank || l.text.empty()) {
+            if (!p.empty()) {
+                gap = true;
+                page_break = page_break || l.removed;
+            }
+            continue;
+        }
+        if (gap) {
+            // A sentence cut by a printed page break ("in accordance with the
+            // approved" / "(OVER)" / "2" / "rules of engagement") goes on.
+            bool across = page_break && prev && p.kind == LineKind::text && l.kind == LineKind::text &&
+                          l.inlines.empty() && !ends_sentence(prev->text) && starts_lowercase(l.text);
+            if (!across) {
+                close();
+                prev = nullptr;
+            }
+            gap = page_break = false;
         }
         // A new block starts at a rich reader's boundary, or where the kind
         // of line changes (a heading never runs into the paragraph after it),
