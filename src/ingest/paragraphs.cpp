@@ -91,9 +91,13 @@ namespace {
 
 WrapStyle analyze_wrap(const std::vector<Line>& lines) {
     std::vector<std::size_t> widths;
+    std::size_t open_ends = 0;  // lines that end mid-sentence
     for (const Line& l : lines)
-        if (!l.removed && !l.used && l.kind == LineKind::text && !l.block_start && !l.text.empty())
+        if (!l.removed && !l.used && l.kind == LineKind::text && !l.block_start && !l.text.empty()) {
             widths.push_back(utf8::length(l.text) + static_cast<std::size_t>(l.indent));
+            char last = l.text.back();
+            if (last != '.' && last != '!' && last != '?' && last != ':' && last != '"') ++open_ends;
+        }
     WrapStyle ws;
     if (widths.size() < 4) return ws;
     std::sort(widths.begin(), widths.end());
@@ -103,7 +107,8 @@ WrapStyle analyze_wrap(const std::vector<Line>& lines) {
     std::size_t near = static_cast<std::size_t>(std::count_if(widths.begin(), widths.end(), [&](std::size_t w) {
         return w + 15 >= p90 && w <= p90;
     }));
-    ws.hard_wrapped = p90 >= 30 && p90 <= 110 && near * 3 >= widths.size();
+    // ... and most of its lines end in the middle of a sentence.
+    ws.hard_wrapped = p90 >= 30 && p90 <= 110 && near * 3 >= widths.size() && open_ends * 5 >= widths.size() * 2;
     ws.width = p90;
     return ws;
 }

@@ -190,7 +190,8 @@ void repair_source(Source& src, Diagnostics& diags) {
             out.push_back(std::move(l));
             continue;
         }
-        bool dump = l.text.size() >= 800 && glues.size() >= 2;
+        // A page dumped as one line (or a few): its glued sentences are lost paragraph breaks.
+        bool dump = glues.size() >= 2 && (l.text.size() >= 800 || (src.lines.size() <= 3 && l.text.size() >= 300));
         if (!dump) {
             l.text = insert_spaces(l.text, glues);
             spaced += static_cast<int>(glues.size());
