@@ -21,18 +21,28 @@ namespace {
 constexpr std::array<std::uint8_t, 16> identifier_namespace = {
     0xf6, 0x19, 0x20, 0xf5, 0x88, 0x57, 0x51, 0x4d, 0xa0, 0x2e, 0xc2, 0x53, 0x36, 0x04, 0xa7, 0x9e};
 
-// Words that end with a period without ending a sentence.
-bool is_abbreviation(std::string_view word) {
-    static const std::array<std::string_view, 48> known = {
+// Words that end with a period without ending a sentence: titles and
+// short forms that always precede something ("Gen. Smith", "No. 5").
+bool is_title_abbreviation(std::string_view word) {
+    static const std::array<std::string_view, 44> known = {
         "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
-        "adm", "cmdr", "cdr", "rep", "sen", "gov", "hon", "rev", "no", "nos", "vs", "etc", "inc", "corp",
-        "co", "ltd", "dept", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft",
-        "mt", "u.s", "u.n", "a.m", "p.m"};
-    std::string w = text::ascii_lower(word);
-    if (std::find(known.begin(), known.end(), w) != known.end()) return true;
-    // Initials and dotted acronyms: "J", "U.S", "D.C".
-    if (w.size() == 1) return true;
-    return w.size() <= 5 && w.find('.') != std::string::npos;
+        "adm", "cmdr", "cdr", "rep", "sen", "gov", "hon", "rev", "no", "nos", "vs", "inc", "corp", "co",
+        "ltd", "dept", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt",
+        "approx"};
+    const std::string w = text::ascii_lower(word);
+    return std::find(known.begin(), known.end(), w) != known.end() || w.size() == 1;  // or an initial: "J."
+}
+
+// Dotted acronyms ("U.S.", "D.C.", "a.m.") end a sentence only when a word
+// that starts sentences follows: "in Washington, D.C. The KIDD..." ends,
+// "the U.S. Department" does not.
+bool is_dotted_acronym(std::string_view word) { return word.size() <= 5 && word.find('.') != std::string_view::npos; }
+
+bool starts_sentence(std::string_view next_word) {
+    static const std::array<std::string_view, 24> starters = {
+        "The", "A", "An", "This", "These", "That", "Those", "In", "On", "At", "It", "He", "She", "They",
+        "We", "Our", "Its", "His", "Her", "Their", "For", "As", "After", "During"};
+    return std::find(starters.begin(), starters.end(), next_word) != starters.end();
 }
 
 std::string fallback_title(const model::Document& doc) {
@@ -62,10 +72,17 @@ std::string first_sentence(std::string_view s, std::size_t max_chars) {
         const char32_t next = utf8::next(s, k);
         if (!utf8::is_upper(next) && !utf8::is_digit(next) && next != U'"' && next != U'\u201C') continue;
         if (c == '.') {
-            std::size_t w = s.rfind(' ', i);
-            std::string_view word = s.substr(w == std::string_view::npos ? 0 : w + 1, i - (w == std::string_view::npos ? 0 : w + 1));
+            const std::size_t space = s.rfind(' ', i);
+            const std::size_t from = space == std::string_view::npos ? 0 : space + 1;
+            std::string_view word = s.substr(from, i - from);
             while (!word.empty() && (word.front() == '(' || word.front() == '"')) word.remove_prefix(1);
-            if (is_abbreviation(word)) continue;
+            // "Korea-U.S." is the acronym "U.S." for this purpose.
+            if (auto dash = word.find_last_of("-/"); dash != std::string_view::npos) word.remove_prefix(dash + 1);
+            if (is_title_abbreviation(word)) continue;
+            if (is_dotted_acronym(word)) {
+                std::string_view rest = s.substr(i + 2);
+                if (!starts_sentence(rest.substr(0, rest.find(' ')))) continue;
+            }
         }
         end = i + 1;
         break;
@@ -85,8 +102,10 @@ std::string first_sentence(std::string_view s, std::size_t max_chars) {
 }
 
 bool is_language_tag(std::string_view tag) {
-    // language (2-3 letters, or 4-8 registered) then subtags of 1-8
-    // alphanumerics; private-use and extensions fit the same shape.
+    // A 2-3 letter ISO 639 language, then subtags of 1-8 alphanumerics
+    // (script, region, variants, extensions, private use all fit that
+    // shape). The 5-8 letter language subtags BCP 47 reserves are never
+    // used and would let locale names such as "POSIX" through.
     if (tag.empty() || tag.size() > 64) return false;
     bool first = true;
     for (std::string_view sub : text::split(tag, '-')) {
@@ -95,7 +114,7 @@ bool is_language_tag(std::string_view tag) {
             bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'), digit = c >= '0' && c <= '9';
             if (first ? !alpha : !(alpha || digit)) return false;
         }
-        if (first && (sub.size() < 2 || sub.size() == 4)) return false;
+        if (first && (sub.size() < 2 || sub.size() > 3)) return false;
         first = false;
     }
     return true;

@@ -27,6 +27,9 @@ public:
         title_page(body);
         text(body);
         contacts(body);
+        // A model without any text (only blank blocks) still gets a page
+        // that says what it is, rather than an empty body.
+        if (!body->children) tree_.element(body, "h1", book_.title);
         return {tree_.serialize(false), std::move(toc_), std::move(landmarks_)};
     }
 
@@ -112,7 +115,6 @@ private:
     void text(xmlNode* body) {
         xmlNode* section = tree_.element(body, "section");
         tree_.attr(section, "id", "text");
-        tree_.attr(section, "class", "text");
         tree_.attr(section, epub_, "type", "bodymatter");
         if (!blank(doc_.meta.title)) tree_.attr(section, "aria-labelledby", "title");
         else tree_.attr(section, "aria-label", book_.title);
