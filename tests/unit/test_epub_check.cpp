@@ -9,11 +9,13 @@
 #include "epub_reader.hpp"
 #include "pipeline/convert.hpp"
 #include "render/epub/epub_renderer.hpp"
+#include "render/epub/zip_writer.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace pressroom {
 namespace {
@@ -81,6 +83,24 @@ TEST_CASE("epubcheck: corpus, part 1 of 4") { check_corpus(0, corpus_parts); }
 TEST_CASE("epubcheck: corpus, part 2 of 4") { check_corpus(1, corpus_parts); }
 TEST_CASE("epubcheck: corpus, part 3 of 4") { check_corpus(2, corpus_parts); }
 TEST_CASE("epubcheck: corpus, part 4 of 4") { check_corpus(3, corpus_parts); }
+
+TEST_CASE("epubcheck: the check itself reports a broken EPUB") {
+    // Guards the guard: a container without container.xml and with a
+    // deflated mimetype must not pass as clean.
+    if (!test::have_epubcheck()) {
+        MESSAGE("skipped: java or EPUBCheck not installed");
+        return;
+    }
+    test::TempDir out;
+    render::epub::ZipWriter zip(0);
+    zip.add("mimetype", "application/epub+zip", render::epub::Compression::deflate);
+    zip.add("EPUB/content.xhtml", "<html/>", render::epub::Compression::deflate);
+    test::write_file(out / "broken.epub", zip.finish());
+    const test::EpubCheck c = test::epubcheck(out / "broken.epub");
+    INFO(c.output);
+    CHECK(!c.clean());
+    CHECK(c.status != 0);
+}
 
 // ------------------------------------------------------ hostile models
 
@@ -177,6 +197,8 @@ TEST_CASE("epubcheck: models with nothing optional or everything odd") {
         if (std::string(name) == "odd") options.source_date_epoch = 99999999999;  // past what zip can store
         const fs::path path = out / (std::string(name) + ".epub");
         test::write_file(path, render::render_epub(doc, options, diags));
+        if (const char* keep = std::getenv("PRESSROOM_KEEP_EPUBS"); keep && *keep)
+            fs::copy_file(path, fs::path(keep) / path.filename(), fs::copy_options::overwrite_existing);
         require_clean(path);
     }
 }
