@@ -6,6 +6,10 @@ PRESSROOM_BUILD_PACKAGES="build-essential cmake pkg-config git libxml2-dev libpc
   libssl-dev libboost-program-options-dev"
 # To run its tests: the validators and tools the tests run on real outputs.
 PRESSROOM_TEST_PACKAGES="doctest-dev libxml2-utils python3"
+# EPUB: libzip writes the container; EPUBCheck (a Java program: the package
+# pulls in a Java runtime) validates every EPUB the tests make.
+PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev"
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES epubcheck"
 
 # ensure_packages PKG... : installs what is missing (as root), or prints the
 # exact command to run and exits 1.
