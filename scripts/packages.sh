@@ -4,8 +4,14 @@
 # To build pressroom.
 PRESSROOM_BUILD_PACKAGES="build-essential cmake pkg-config git libxml2-dev libpcre2-dev libutf8proc-dev
   libssl-dev libboost-program-options-dev"
+# PDF: libharu, HarfBuzz (its subsetter), libhyphen; the fonts and the
+# hyphenation patterns the build copies into share/pressroom.
+PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libhpdf-dev libharfbuzz-dev libhyphen-dev
+  hyphen-en-us fonts-liberation2 fonts-dejavu-core"
 # To run its tests: the validators and tools the tests run on real outputs.
 PRESSROOM_TEST_PACKAGES="doctest-dev libxml2-utils python3"
+# PDF checks: qpdf --check, and poppler's pdftotext, pdffonts, pdfinfo.
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES qpdf poppler-utils"
 # EPUB: libzip writes the container; EPUBCheck (a Java program: the package
 # pulls in a Java runtime) validates every EPUB the tests make.
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev"

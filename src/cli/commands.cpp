@@ -59,7 +59,10 @@ void declare_convert(po::options_description& d, po::positional_options_descript
         ("to,t", po::value(&s.formats)->value_name("FORMATS")->default_value("xml,txt"),
          ("comma-separated output formats, or 'all': " + format_list).c_str())
         ("stdout", po::bool_switch(&s.to_stdout), "write the one output format of the one input to standard output")
-        ("width,w", po::value(&s.width)->value_name("N")->default_value(72), "txt: wrap lines at N columns");
+        ("width,w", po::value(&s.width)->value_name("N")->default_value(72), "txt: wrap lines at N columns")
+        ("paper", po::value(&s.paper)->value_name("SIZE")->default_value("letter"), "pdf: page size, letter or a4")
+        ("font-dir", po::value(&s.font_dir)->value_name("DIR"),
+         "pdf: take the fonts from DIR (its manifest.tsv, else the built-in one) instead of pressroom's own");
     input_options(d, s);
     common_options(d, s);
     d.add_options()("input", po::value(&s.inputs)->composing(), "input files ('-' for standard input)");
@@ -167,6 +170,10 @@ int execute_convert(Settings& s) {
     }
     if (s.width < 20 || s.width > 1000) throw Error(ErrorKind::usage, "", "--width must be between 20 and 1000");
     options.render.width = s.width;
+    if (s.paper != "letter" && s.paper != "a4")
+        throw Error(ErrorKind::usage, "", "--paper must be letter or a4, not '" + s.paper + "'");
+    options.render.paper = s.paper;
+    options.render.font_dir = s.font_dir;
     options.render.source_date_epoch = source_date_epoch();
 
     if (s.to_stdout && (options.formats.size() != 1 || s.inputs.size() != 1))

@@ -1,0 +1,465 @@
+#include "layout/page_layout.hpp"
+
+#include "base/error.hpp"
+#include "base/regex.hpp"
+#include "base/text.hpp"
+#include "base/utf8.hpp"
+#include "layout/setter.hpp"
+#include "model/format.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace pressroom::layout {
+
+using fonts::Style;
+
+Paper paper_named(const std::string& name) {
+    std::string n = text::ascii_lower(name);
+    if (n == "letter" || n.empty()) return {"letter", 612, 792};
+    if (n == "a4") return {"a4", 595.2756, 841.8898};
+    throw Error(ErrorKind::usage, "", "unknown paper '" + name + "' (known: letter, a4)");
+}
+
+std::string footer_text(const model::Document& doc, std::size_t page, std::size_t pages) {
+    std::string s = "Page " + std::to_string(page) + " of " + std::to_string(pages);
+    if (!doc.meta.release_number.empty()) s = "No. " + doc.meta.release_number + " \u00b7 " + s;
+    return s;
+}
+
+namespace {
+
+std::string address_of(const std::string& href) {
+    return text::starts_with(href, "mailto:") ? href.substr(7) : href;
+}
+
+}  // namespace
+
+std::string shown_text(const model::Inlines& content) {
+    std::string out;
+    for (const auto& span : content) {
+        out += span.text;
+        if (span.kind == model::Span::Kind::link && !span.href.empty() && address_of(span.href) != span.text)
+            out += " (" + address_of(span.href) + ")";
+    }
+    return out;
+}
+
+namespace {
+
+// ------------------------------------------------------------------ design
+// All sizes in points. One place for the typographic decisions.
+struct Design {
+    double margin_left = 72, margin_right = 72, margin_top = 54, margin_bottom = 66;
+    double footer_baseline = 36;   // from the page's bottom edge
+    double footer_size = 8.5;
+    double footer_gray = 0.35;
+
+    double body_size = 11, body_leading = 13.6, paragraph_space = 6.5;
+    double agency_size = 10.5, office_size = 10, masthead_leading = 13;
+    double release_size = 9.5, release_gray = 0.25;
+    double title_size = 18, title_leading = 21.5;
+    double subtitle_size = 12.5, subtitle_leading = 15.5;
+    double h1_size = 12.5, h1_leading = 15.5, h1_space = 13;
+    double h2_size = 11, h2_leading = 13.6, h2_space = 10;
+    double list_indent = 22, list_nest = 18, item_space = 2.5;
+    double quote_indent = 28, quote_size = 10.5, quote_leading = 13.2, quote_space = 8;
+    double contact_size = 9.5, contact_leading = 12;
+};
+
+// --------------------------------------------------------- the flow model
+// Lines in reading order, grouped in blocks with their spacing and keeps;
+// pagination places them.
+struct FlowLine {
+    Line line;
+    double indent = 0;    // from the left margin
+    double height = 0;    // leading: top of this line to the top of the next
+    double baseline = 0;  // from the line's top
+    double gray = 0;
+    std::optional<Rule> rule;  // a rule line instead of text: x offsets and y relative to the line's top
+    bool center = false;
+};
+
+struct FlowBlock {
+    std::vector<FlowLine> lines;
+    double space_before = 0;
+    bool keep_together = false;
+    bool keep_with_next = false;
+    std::optional<OutlineEntry> outline;  // page and top filled in when placed
+};
+
+double baseline_in(double leading, double size) { return (leading - size) / 2 + 0.8 * size; }
+
+Style combine(Style base, model::Span::Kind kind) {
+    bool bold = base == Style::bold || base == Style::bold_italic || kind == model::Span::Kind::strong;
+    bool italic = base == Style::italic || base == Style::bold_italic || kind == model::Span::Kind::emphasis;
+    return bold ? (italic ? Style::bold_italic : Style::bold) : (italic ? Style::italic : Style::regular);
+}
+
+class Builder {
+public:
+    Builder(const model::Document& doc, const LayoutOptions& options, const fonts::FontSet& fonts,
+            const Hyphenator* hyphenator, Diagnostics& diagnostics)
+        : doc_(doc), fonts_(fonts), setter_(fonts, hyphenator, diagnostics), paper_(paper_named(options.paper)),
+          url_(R"((?:https?://|www\.)[^\s<>"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})") {
+        measure_ = paper_.width - d_.margin_left - d_.margin_right;
+    }
+
+    DocumentLayout run() {
+        title_block();
+        body();
+        contacts();
+        paginate();
+        footers();
+        out_.paper = paper_;
+        out_.used = setter_.used();
+        return std::move(out_);
+    }
+
+private:
+    // ---------------------------------------------------------- runs
+    // Spans to runs, finding bare URLs and e-mail addresses in text so
+    // they become links too.
+    std::vector<Run> runs(const model::Inlines& content, Style base, double size) {
+        std::vector<Run> out;
+        for (const auto& span : content) {
+            Style style = combine(base, span.kind);
+            if (span.kind == model::Span::Kind::link) {
+                int link = link_id(span.href);
+                out.push_back({span.text, style, size, link});
+                if (!span.href.empty() && address_of(span.href) != span.text)
+                    out.push_back({" (" + address_of(span.href) + ")", style, size, link});
+                continue;
+            }
+            append_detecting_links(out, span.text, style, size);
+        }
+        return out;
+    }
+
+    void append_detecting_links(std::vector<Run>& out, const std::string& s, Style style, double size) {
+        std::size_t pos = 0;
+        for (const auto& m : url_.find_all(s)) {
+            std::size_t b = m.begin(), e = m.end();
+            // Sentence punctuation after an address is not part of it.
+            while (e > b && std::string_view(".,;:!?)]}'\"").find(s[e - 1]) != std::string_view::npos) {
+                if (s[e - 1] == ')' && s.substr(b, e - b).find('(') != std::string::npos) break;
+                --e;
+            }
+            std::string addr = s.substr(b, e - b);
+            if (addr.size() < 5) continue;
+            if (b > pos) out.push_back({s.substr(pos, b - pos), style, size, -1});
+            std::string href = addr.find('@') != std::string::npos && addr.find("://") == std::string::npos
+                                   ? "mailto:" + addr
+                                   : (text::starts_with(addr, "www.") ? "https://" + addr : addr);
+            out.push_back({addr, style, size, link_id(href)});
+            pos = e;
+        }
+        if (pos < s.size()) out.push_back({s.substr(pos), style, size, -1});
+    }
+
+    int link_id(const std::string& href) {
+        links_.push_back(href);
+        return static_cast<int>(links_.size() - 1);
+    }
+
+    // -------------------------------------------------------- blocks
+    void add_lines(FlowBlock& block, std::vector<Line> lines, double indent, double leading, double size,
+                   double gray = 0) {
+        for (auto& l : lines) block.lines.push_back({std::move(l), indent, leading, baseline_in(leading, size), gray, {}, false});
+    }
+
+    void rule(FlowBlock& block, double height, double y, double x1, double x2, double width, double gray = 0) {
+        FlowLine fl;
+        fl.height = height;
+        fl.rule = Rule{x1, y, x2, y, width, gray};
+        block.lines.push_back(std::move(fl));
+    }
+
+    void title_block() {
+        const auto& m = doc_.meta;
+        FlowBlock b;
+        b.keep_together = true;
+        ParagraphSpec ragged{measure_, false, false};
+        if (!m.agency.empty())
+            add_lines(b, setter_.set({{utf8::to_upper(m.agency), Style::bold, d_.agency_size, -1}}, ragged, 0), 0,
+                      d_.masthead_leading, d_.agency_size);
+        if (!m.office.empty())
+            add_lines(b, setter_.set({{m.office, Style::italic, d_.office_size, -1}}, ragged, 0), 0,
+                      d_.masthead_leading, d_.office_size);
+        if (!m.agency.empty() || !m.office.empty()) rule(b, 7, 4, 0, measure_, 1.1);
+        if (std::string release = model::release_line(doc_); !release.empty())
+            add_lines(b, setter_.set({{release, Style::regular, d_.release_size, -1}}, ragged, 0), 0, 13,
+                      d_.release_size, d_.release_gray);
+        if (!m.title.empty()) {
+            rule(b, 12, 0, 0, 0, 0);  // space
+            ParagraphSpec balanced{measure_, false, false, true};
+            add_lines(b, setter_.set({{m.title, Style::bold, d_.title_size, -1}}, balanced, 0), 0, d_.title_leading,
+                      d_.title_size);
+            b.outline = OutlineEntry{m.title, 0, 0, 0};
+        }
+        if (!m.subtitle.empty()) {
+            rule(b, 3, 0, 0, 0, 0);
+            ParagraphSpec balanced{measure_, false, false, true};
+            add_lines(b, setter_.set({{m.subtitle, Style::italic, d_.subtitle_size, -1}}, balanced, 0), 0,
+                      d_.subtitle_size * 1.25, d_.subtitle_size);
+        }
+        if (!b.lines.empty()) {
+            rule(b, 10, 0, 0, 0, 0);
+            blocks_.push_back(std::move(b));
+        }
+    }
+
+    void body() {
+        bool dateline_done = doc_.meta.dateline.empty();
+        for (const auto& block : doc_.body) {
+            int line = model::block_line(block);
+            std::visit(
+                [&](const auto& blk) {
+                    using T = std::decay_t<decltype(blk)>;
+                    if constexpr (std::is_same_v<T, model::Paragraph>) {
+                        std::vector<Run> r;
+                        if (!dateline_done) {
+                            r.push_back({doc_.meta.dateline, Style::bold, d_.body_size, -1});
+                            r.push_back({" \u2014 ", Style::regular, d_.body_size, -1});
+                            dateline_done = true;
+                        }
+                        auto more = runs(blk.content, Style::regular, d_.body_size);
+                        r.insert(r.end(), more.begin(), more.end());
+                        FlowBlock b;
+                        b.space_before = d_.paragraph_space;
+                        add_lines(b, setter_.set(r, {measure_, true, true}, line), 0, d_.body_leading, d_.body_size);
+                        push(std::move(b));
+                    } else if constexpr (std::is_same_v<T, model::Heading>) {
+                        bool h1 = blk.level <= 1;
+                        double size = h1 ? d_.h1_size : d_.h2_size;
+                        double leading = h1 ? d_.h1_leading : d_.h2_leading;
+                        FlowBlock b;
+                        b.space_before = h1 ? d_.h1_space : d_.h2_space;
+                        b.keep_together = true;
+                        b.keep_with_next = true;
+                        add_lines(b,
+                                  setter_.set(runs(blk.content, h1 ? Style::bold : Style::bold_italic, size),
+                                              {measure_, false, false}, line),
+                                  0, leading, size);
+                        b.outline = OutlineEntry{model::plain_text(blk.content), h1 ? 1 : 2, 0, 0};
+                        push(std::move(b));
+                    } else if constexpr (std::is_same_v<T, model::Quote>) {
+                        FlowBlock b;
+                        b.space_before = d_.quote_space;
+                        add_lines(b,
+                                  setter_.set(runs(blk.content, Style::italic, d_.quote_size),
+                                              {measure_ - 2 * d_.quote_indent, true, true}, line),
+                                  d_.quote_indent, d_.quote_leading, d_.quote_size);
+                        push(std::move(b));
+                        pending_space_ = d_.quote_space;
+                    } else {
+                        list(blk);
+                    }
+                },
+                block);
+        }
+        // The press-release end mark.
+        FlowBlock end;
+        end.space_before = 14;
+        Line mark = setter_.set_line({{"###", Style::regular, d_.body_size, -1}}, 0);
+        double x = (measure_ - mark.width) / 2;
+        add_lines(end, {mark}, x, d_.body_leading, d_.body_size);
+        push(std::move(end));
+    }
+
+    void list(const model::List& l) {
+        std::vector<int> counters(9, 0);
+        bool first = true;
+        for (const auto& item : l.items) {
+            int depth = std::clamp(item.depth, 0, 8);
+            ++counters[static_cast<std::size_t>(depth)];
+            std::fill(counters.begin() + depth + 1, counters.end(), 0);
+            static const char* bullets[] = {"\u2022", "\u2013", "\u25e6"};
+            std::string marker = l.ordered ? std::to_string(counters[static_cast<std::size_t>(depth)]) + "."
+                                           : bullets[std::min(depth, 2)];
+            double text_x = d_.list_indent + depth * d_.list_nest;
+            FlowBlock b;
+            b.space_before = first ? d_.paragraph_space : d_.item_space;
+            first = false;
+            int line = item.line ? item.line : l.line;
+            add_lines(b, setter_.set(runs(item.content, Style::regular, d_.body_size), {measure_ - text_x, true, true}, line),
+                      text_x, d_.body_leading, d_.body_size);
+            if (!b.lines.empty()) {
+                // The marker hangs in the indent, right-aligned 5pt before the text.
+                Line m = setter_.set_line({{marker, Style::regular, d_.body_size, -1}}, line);
+                double shift = -5 - m.width;
+                for (auto& f : m.fragments) {
+                    f.x += shift;
+                    b.lines.front().line.fragments.insert(b.lines.front().line.fragments.begin(), f);
+                }
+            }
+            push(std::move(b));
+        }
+    }
+
+    void contacts() {
+        const auto& cs = doc_.meta.contacts;
+        if (cs.empty()) return;
+        FlowBlock b;
+        b.space_before = 16;
+        b.keep_together = true;
+        rule(b, 8, 0, 0, 144, 0.6);
+        ParagraphSpec spec{measure_, false, false};
+        for (std::size_t i = 0; i < cs.size(); ++i) {
+            const auto& c = cs[i];
+            if (i > 0) rule(b, 6, 0, 0, 0, 0);
+            bool labelled = !c.lines.empty() && text::ascii_lower(c.lines.front()).find("contact") != std::string::npos;
+            if (!labelled)
+                add_lines(b, setter_.set({{"Contact", Style::bold, d_.contact_size, -1}}, spec, 0), 0, d_.contact_leading,
+                          d_.contact_size);
+            for (std::size_t k = 0; k < c.lines.size(); ++k) {
+                std::vector<Run> r;
+                append_detecting_links(r, c.lines[k], labelled && k == 0 ? Style::bold : Style::regular, d_.contact_size);
+                add_lines(b, setter_.set(r, spec, 0), 0, d_.contact_leading, d_.contact_size);
+            }
+        }
+        push(std::move(b));
+    }
+
+    void push(FlowBlock b) {
+        if (b.lines.empty()) return;
+        if (pending_space_ > 0) {
+            b.space_before = std::max(b.space_before, pending_space_);
+            pending_space_ = 0;
+        }
+        blocks_.push_back(std::move(b));
+    }
+
+    // ---------------------------------------------------- pagination
+    double content_top() const { return d_.margin_top; }
+    double content_bottom() const { return paper_.height - d_.margin_bottom; }
+
+    static double height_of(const FlowBlock& b, std::size_t from, std::size_t count) {
+        double h = 0;
+        for (std::size_t i = from; i < from + count && i < b.lines.size(); ++i) h += b.lines[i].height;
+        return h;
+    }
+
+    // Lines a block must place together where it starts: all of it when it
+    // is kept together or too short to split with two lines on each side.
+    static std::size_t min_start(const FlowBlock& b) {
+        if (b.keep_together || b.lines.size() < 4) return b.lines.size();
+        return 2;
+    }
+
+    void new_page() {
+        out_.pages.emplace_back();
+        y_ = content_top();
+    }
+
+    void paginate() {
+        new_page();
+        for (std::size_t bi = 0; bi < blocks_.size(); ++bi) {
+            FlowBlock& b = blocks_[bi];
+            bool at_top = y_ == content_top();
+            double space = at_top ? 0 : b.space_before;
+            double need = space + height_of(b, 0, min_start(b));
+            if (b.keep_with_next && bi + 1 < blocks_.size()) {
+                const FlowBlock& next = blocks_[bi + 1];
+                need += next.space_before + height_of(next, 0, min_start(next)) + height_of(b, min_start(b), b.lines.size());
+            }
+            if (!at_top && y_ + need > content_bottom()) {
+                new_page();
+                space = 0;
+            }
+            y_ += space;
+            if (b.outline) {
+                b.outline->page = out_.pages.size() - 1;
+                b.outline->top = paper_.height - y_;
+                out_.outline.push_back(*b.outline);
+            }
+            std::size_t placed = 0;
+            while (placed < b.lines.size()) {
+                // How many of the remaining lines fit here?
+                std::size_t fit = 0;
+                double h = 0;
+                while (placed + fit < b.lines.size() && y_ + h + b.lines[placed + fit].height <= content_bottom() + 0.01) {
+                    h += b.lines[placed + fit].height;
+                    ++fit;
+                }
+                std::size_t rest = b.lines.size() - placed;
+                std::size_t take = rest;
+                if (fit < rest) {
+                    bool breakable = !b.keep_together && rest >= 4;
+                    take = breakable ? std::min(fit, rest - 2) : 0;  // leave no widow
+                    if (breakable && placed == 0 && take < 2) take = 0;  // and no orphan
+                    if (take == 0 && y_ == content_top()) take = std::max<std::size_t>(fit, 1);  // cannot do better
+                }
+                for (std::size_t k = 0; k < take; ++k) place(b.lines[placed + k]);
+                placed += take;
+                if (placed < b.lines.size()) new_page();
+            }
+        }
+    }
+
+    void place(const FlowLine& fl) {
+        Page& page = out_.pages.back();
+        double left = d_.margin_left + fl.indent;
+        if (fl.rule) {
+            if (fl.rule->width > 0) {
+                double y = paper_.height - (y_ + fl.rule->y1);
+                page.rules.push_back({left + fl.rule->x1, y, left + fl.rule->x2, y, fl.rule->width, fl.rule->gray});
+            }
+            y_ += fl.height;
+            return;
+        }
+        double base = paper_.height - (y_ + fl.baseline);
+        const auto& frags = fl.line.fragments;
+        for (std::size_t i = 0; i < frags.size(); ++i) {
+            const Fragment& f = frags[i];
+            page.texts.push_back({left + f.x, base, f.face, f.size, f.text, fl.gray});
+            if (f.link >= 0) {
+                // One link area per run of fragments of the same link on this line.
+                bool continues = !page.links.empty() && i > 0 && frags[i - 1].link == f.link &&
+                                 page.links.back().uri == links_[static_cast<std::size_t>(f.link)] &&
+                                 std::abs(page.links.back().bottom - (base - fl.line.descent)) < 0.01;
+                if (continues) {
+                    page.links.back().right = left + f.x + f.width;
+                } else {
+                    page.links.push_back({left + f.x, base - fl.line.descent, left + f.x + f.width, base + fl.line.ascent,
+                                          links_[static_cast<std::size_t>(f.link)]});
+                }
+            }
+        }
+        y_ += fl.height;
+    }
+
+    void footers() {
+        std::size_t n = out_.pages.size();
+        for (std::size_t p = 0; p < n; ++p) {
+            Line l = setter_.set_line({{footer_text(doc_, p + 1, n), Style::regular, d_.footer_size, -1}}, 0);
+            double x = d_.margin_left + (measure_ - l.width) / 2;
+            for (const auto& f : l.fragments)
+                out_.pages[p].texts.push_back({x + f.x, d_.footer_baseline, f.face, f.size, f.text, d_.footer_gray});
+            double rule_y = d_.footer_baseline + d_.footer_size + 5;
+            out_.pages[p].rules.push_back({d_.margin_left, rule_y, d_.margin_left + measure_, rule_y, 0.4, d_.footer_gray});
+        }
+    }
+
+    const model::Document& doc_;
+    const fonts::FontSet& fonts_;
+    Design d_;
+    Setter setter_;
+    Paper paper_;
+    Regex url_;
+    double measure_ = 468;
+    std::vector<FlowBlock> blocks_;
+    std::vector<std::string> links_;
+    double pending_space_ = 0;
+    double y_ = 0;  // from the page's top
+    DocumentLayout out_;
+};
+
+}  // namespace
+
+DocumentLayout lay_out(const model::Document& doc, const LayoutOptions& options, const fonts::FontSet& fonts,
+                       const Hyphenator* hyphenator, Diagnostics& diagnostics) {
+    return Builder(doc, options, fonts, hyphenator, diagnostics).run();
+}
+
+}  // namespace pressroom::layout

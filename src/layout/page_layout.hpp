@@ -1,0 +1,93 @@
+// The whole release laid out on pages: title block, body, end mark,
+// contacts and running footers, as positioned text, rules and link areas in
+// PDF coordinates (points, origin at the bottom left). Independent of any
+// PDF library: the PDF renderer only draws what this returns, and tests can
+// inspect it directly.
+//
+// Page design (see docs/pdf.md): Letter or A4; agency and office above a
+// rule, the release line under it, then title and subtitle; the dateline
+// opens the first paragraph; paragraphs justified (Knuth–Plass, hyphenated);
+// headings kept with what follows; lists with hanging indents; block quotes
+// indented; "###" ends the release; contacts set apart after it; a footer
+// with the release number and "Page N of M" on every page. No widow or
+// orphan lines: a paragraph split across pages leaves at least two lines on
+// each.
+#pragma once
+
+#include "base/diagnostic.hpp"
+#include "fonts/font_set.hpp"
+#include "layout/hyphenator.hpp"
+#include "model/document.hpp"
+
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pressroom::layout {
+
+struct Paper {
+    std::string name;
+    double width = 612, height = 792;  // points
+};
+
+// "letter" (8.5 × 11 in) or "a4" (210 × 297 mm), case-insensitive. Throws
+// Error(usage) for anything else.
+Paper paper_named(const std::string& name);
+
+struct PlacedText {
+    double x = 0, y = 0;  // baseline start
+    std::size_t face = 0;
+    double size = 11;
+    std::string text;     // UTF-8, only characters `face` has, BMP only
+    double gray = 0;      // 0 = black
+};
+
+struct Rule {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double width = 0.5;
+    double gray = 0;
+};
+
+struct LinkArea {
+    double left = 0, bottom = 0, right = 0, top = 0;
+    std::string uri;  // absolute URL or mailto:
+};
+
+struct Page {
+    std::vector<PlacedText> texts;
+    std::vector<Rule> rules;
+    std::vector<LinkArea> links;
+};
+
+struct OutlineEntry {
+    std::string title;
+    int level = 0;          // 0 = the release's title, 1 = section, 2 = subsection
+    std::size_t page = 0;
+    double top = 0;         // y of the entry's top on its page
+};
+
+struct DocumentLayout {
+    Paper paper;
+    std::vector<Page> pages;
+    std::vector<OutlineEntry> outline;
+    std::map<std::size_t, std::set<char32_t>> used;  // characters drawn per face
+};
+
+struct LayoutOptions {
+    std::string paper = "letter";
+};
+
+DocumentLayout lay_out(const model::Document& doc, const LayoutOptions& options, const fonts::FontSet& fonts,
+                       const Hyphenator* hyphenator, Diagnostics& diagnostics);
+
+// The text of the running footer of page `page` (1-based) of `pages`:
+// "No. 105-13 · Page 1 of 2" (without the number part when the release has none).
+std::string footer_text(const model::Document& doc, std::size_t page, std::size_t pages);
+
+// Inline content as the PDF shows it: a link whose address differs from its
+// text is followed by the address in parentheses (print has no hover).
+std::string shown_text(const model::Inlines& content);
+
+}  // namespace pressroom::layout

@@ -1,0 +1,340 @@
+#include "layout/setter.hpp"
+
+#include "base/utf8.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace pressroom::layout {
+
+namespace {
+
+constexpr char32_t soft_hyphen = 0x00AD;
+constexpr char32_t zero_width_space = 0x200B;
+constexpr char32_t no_break_space = 0x00A0;
+constexpr char32_t replacement = 0xFFFD;
+constexpr std::size_t not_drawn = std::numeric_limits<std::size_t>::max();
+
+// Penalties, in TeX's units (TeX: \hyphenpenalty=50, \exhyphenpenalty=50).
+constexpr double hyphen_penalty = 50;
+constexpr double explicit_hyphen_penalty = 50;
+constexpr double dash_penalty = 50;
+constexpr double url_penalty = 100;
+constexpr double emergency_penalty = 1000;
+constexpr double fill = 1e6;  // finishing glue: the last line may be any length
+
+std::string code_point_name(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+}
+
+bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool is_space_char(char32_t c) { return c != no_break_space && (c == ' ' || utf8::is_space(c)); }
+
+enum class OppKind { hyphenation, explicit_hyphen, dash, url, zero_width, emergency };
+
+struct Opportunity {
+    std::size_t after;  // break after this glyph index
+    OppKind kind;
+};
+
+}  // namespace
+
+Setter::Setter(const fonts::FontSet& fonts, const Hyphenator* hyphenator, Diagnostics& diagnostics,
+               char32_t max_code_point)
+    : fonts_(fonts), hyphenator_(hyphenator), diagnostics_(diagnostics), max_cp_(max_code_point) {}
+
+std::vector<Setter::Glyph> Setter::resolve(const std::vector<Run>& runs, int line) {
+    std::vector<Glyph> out;
+    for (const auto& run : runs) {
+        std::string_view s = run.text;
+        for (std::size_t i = 0; i < s.size();) {
+            char32_t cp = utf8::next(s, i);
+            if (is_space_char(cp)) cp = ' ';
+            if (cp == soft_hyphen || cp == zero_width_space) {
+                out.push_back({cp, not_drawn, run.size, run.link, 0});
+                continue;
+            }
+            int face = cp <= max_cp_ ? fonts_.find(cp, run.style) : -1;
+            if (face < 0) {
+                // Never drop a character silently: say which, where, and
+                // show the replacement character in its place.
+                diagnostics_.warning("glyph-missing",
+                                     "no font can show " + code_point_name(cp) + " (" + utf8::encode(cp) +
+                                         "); it is shown as " + code_point_name(replacement) + " in the PDF",
+                                     line);
+                cp = replacement;
+                face = fonts_.find(cp, run.style);
+                if (face < 0) {
+                    cp = '?';
+                    face = static_cast<int>(fonts_.chain(run.style).front());
+                }
+            }
+            const auto& f = fonts_.face(static_cast<std::size_t>(face));
+            out.push_back({cp, static_cast<std::size_t>(face), run.size, run.link, f.advance_1000(cp) * run.size / 1000.0});
+        }
+    }
+    return out;
+}
+
+Setter::Glyph Setter::hyphen_glyph(const Glyph& like) {
+    // The hyphen comes from the font of the letter before it, else the chain.
+    std::size_t face = like.face;
+    if (face == not_drawn || !fonts_.face(face).covers('-')) face = fonts_.chain(fonts::Style::regular).front();
+    return {'-', face, like.size, like.link, fonts_.face(face).advance_1000(char32_t{'-'}) * like.size / 1000.0};
+}
+
+Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bool justify, bool hyphenate,
+                            bool balance) {
+    Built b;
+    auto push = [&](Item item, std::pair<std::size_t, std::size_t> span = {0, 0}, Glyph hyphen = {}) {
+        b.items.push_back(item);
+        b.spans.push_back(span);
+        b.hyphens.push_back(hyphen);
+    };
+    std::size_t n = glyphs.size();
+    std::size_t i = 0;
+    while (i < n && glyphs[i].cp == ' ') ++i;
+    while (i < n) {
+        if (glyphs[i].cp == ' ') {
+            std::size_t j = i;
+            while (j < n && glyphs[j].cp == ' ') ++j;
+            if (j == n) break;  // trailing space
+            double w = glyphs[i].advance;
+            if (justify) {
+                // TeX's proportions for a word space: stretch 1/2, shrink 1/3.
+                push(Item::glue(w, w / 2, w / 3));
+            } else {
+                // Knuth's ragged-right glue: breaking here leaves 3em of
+                // stretch at the line's end; not breaking costs nothing.
+                double y = 3 * glyphs[i].size;
+                push(Item::glue(0, y, 0));
+                push(Item::penalty_item(0, 0, false));
+                push(Item::glue(w, -y, 0));
+            }
+            i = j;
+            continue;
+        }
+        std::size_t j = i;
+        double word_width = 0;
+        while (j < n && glyphs[j].cp != ' ') word_width += glyphs[j++].advance;
+
+        // Break opportunities inside the word [i, j).
+        std::vector<Opportunity> opps;
+        std::u32string text;
+        for (std::size_t k = i; k < j; ++k) text += glyphs[k].cp;
+        auto at = [&](std::size_t k) { return glyphs[k].cp; };
+        bool url_like = text.find(U"://") != std::u32string::npos || text.rfind(U"www.", 0) == 0 ||
+                        (text.find(U'@') != std::u32string::npos && text.find(U'.') != std::u32string::npos);
+        for (std::size_t k = i; k < j; ++k) {
+            char32_t c = at(k);
+            bool inner = k > i && k + 1 < j;
+            if (c == soft_hyphen && inner) opps.push_back({k, OppKind::hyphenation});
+            else if (c == zero_width_space && inner) opps.push_back({k, OppKind::zero_width});
+            else if (url_like) {
+                if (k >= i + 3 && k + 3 < j) {
+                    if (c == '/' && at(k + 1) != '/') opps.push_back({k, OppKind::url});
+                    else if (c == '-' || c == '@' || c == '&' || c == '=' || c == '?' || c == '#' || c == '_')
+                        opps.push_back({k, OppKind::url});
+                    else if (c == '.' && at(k - 1) != '.') opps.push_back({k - 1, OppKind::url});  // before the dot
+                }
+            } else if ((c == '-' || c == 0x2010) && inner && utf8::is_letter(at(k - 1)) && utf8::is_letter(at(k + 1))) {
+                opps.push_back({k, OppKind::explicit_hyphen});
+            } else if ((c == 0x2014 || c == 0x2013) && inner) {
+                opps.push_back({k, OppKind::dash});
+            }
+        }
+        // The last word of a paragraph is never hyphenated: a lone syllable
+        // on the last line looks like a mistake.
+        bool last_word = true;
+        for (std::size_t k = j; k < n; ++k) last_word = last_word && glyphs[k].cp == ' ';
+        if (hyphenate && hyphenator_ && !url_like && !last_word) {
+            for (std::size_t a = i; a < j;) {
+                if (!is_ascii_letter(at(a))) {
+                    ++a;
+                    continue;
+                }
+                std::size_t e = a;
+                while (e < j && is_ascii_letter(at(e))) ++e;
+                bool bounded = (a == i || !utf8::is_letter(at(a - 1))) && (e == j || !utf8::is_letter(at(e)));
+                bool apostrophe = (a > i && (at(a - 1) == '\'' || at(a - 1) == 0x2019)) ||
+                                  (e < j && (at(e) == '\'' || at(e) == 0x2019));
+                if (bounded && !apostrophe && e - a >= 5) {
+                    std::string word;
+                    for (std::size_t k = a; k < e; ++k) word += static_cast<char>(at(k));
+                    for (std::size_t p : hyphenator_->points(word)) opps.push_back({a + p - 1, OppKind::hyphenation});
+                }
+                a = e;
+            }
+        }
+        if (word_width > measure * 0.9) {
+            // Too long for a line even alone (a long address or identifier):
+            // allow a break anywhere, at a high price.
+            for (std::size_t k = i; k + 1 < j; ++k) opps.push_back({k, OppKind::emergency});
+        }
+        std::stable_sort(opps.begin(), opps.end(), [](const auto& x, const auto& y) { return x.after < y.after; });
+        opps.erase(std::unique(opps.begin(), opps.end(), [](const auto& x, const auto& y) { return x.after == y.after; }),
+                   opps.end());
+
+        // Boxes between the opportunities, split where the font, size or link changes.
+        std::size_t seg = i;
+        auto emit_boxes = [&](std::size_t from, std::size_t to) {
+            std::size_t s = from;
+            while (s < to) {
+                if (glyphs[s].face == not_drawn) {
+                    ++s;
+                    continue;
+                }
+                std::size_t e = s;
+                double w = 0;
+                while (e < to && glyphs[e].face != not_drawn && glyphs[e].face == glyphs[s].face &&
+                       glyphs[e].size == glyphs[s].size && glyphs[e].link == glyphs[s].link)
+                    w += glyphs[e++].advance;
+                push(Item::box(w), {s, e});
+                s = e;
+            }
+        };
+        for (const auto& o : opps) {
+            emit_boxes(seg, o.after + 1);
+            seg = o.after + 1;
+            switch (o.kind) {
+                case OppKind::hyphenation: {
+                    std::size_t before = o.after;
+                    while (before > i && glyphs[before].face == not_drawn) --before;
+                    Glyph h = hyphen_glyph(glyphs[before]);
+                    push(Item::penalty_item(h.advance, hyphen_penalty, true), {0, 0}, h);
+                    break;
+                }
+                case OppKind::explicit_hyphen: push(Item::penalty_item(0, explicit_hyphen_penalty, true)); break;
+                case OppKind::dash: push(Item::penalty_item(0, dash_penalty, false)); break;
+                case OppKind::url:
+                case OppKind::zero_width: push(Item::penalty_item(0, url_penalty, false)); break;
+                case OppKind::emergency: push(Item::penalty_item(0, emergency_penalty, false)); break;
+            }
+        }
+        emit_boxes(seg, j);
+        i = j;
+    }
+    push(Item::penalty_item(0, infinite_penalty, false));
+    // Balanced text treats the last line like the others (the same 3em of
+    // ragged stretch), so Knuth–Plass evens out all line lengths.
+    push(Item::glue(0, balance && !justify && !glyphs.empty() ? 3 * glyphs.back().size : fill, 0));
+    push(Item::penalty_item(0, -infinite_penalty, true));
+    return b;
+}
+
+std::vector<Line> Setter::make_lines(const Built& b, const std::vector<Glyph>& glyphs, const std::vector<Break>& breaks,
+                                     bool natural) {
+    std::vector<Line> lines;
+    std::size_t start = 0;
+    for (const auto& br : breaks) {
+        double r = br.ratio;
+        if (!std::isfinite(r) || natural) r = std::min(0.0, std::isfinite(r) ? r : 0.0);
+        r = std::max(r, -1.0);
+        // Glue and penalties after a break are discarded.
+        while (start < br.position && b.items[start].type != Item::Type::box) ++start;
+        Line line;
+        double x = 0;
+        bool adjacent = false;  // the next box touches the previous fragment
+        auto add = [&](Fragment f) {
+            const auto& face = fonts_.face(f.face);
+            line.ascent = std::max(line.ascent, face.ascender() * f.size / 1000.0);
+            line.descent = std::max(line.descent, -face.descender() * f.size / 1000.0);
+            if (adjacent && !line.fragments.empty()) {
+                Fragment& last = line.fragments.back();
+                if (last.face == f.face && last.size == f.size && last.link == f.link) {
+                    last.text += f.text;
+                    last.width += f.width;
+                    return;
+                }
+            }
+            line.fragments.push_back(std::move(f));
+        };
+        for (std::size_t k = start; k < br.position; ++k) {
+            const Item& it = b.items[k];
+            if (it.type == Item::Type::box) {
+                auto [s, e] = b.spans[k];
+                Fragment f;
+                f.x = x;
+                f.width = it.width;
+                f.face = glyphs[s].face;
+                f.size = glyphs[s].size;
+                f.link = glyphs[s].link;
+                for (std::size_t g = s; g < e; ++g) {
+                    utf8::append(f.text, glyphs[g].cp);
+                    used_[glyphs[g].face].insert(glyphs[g].cp);
+                }
+                add(std::move(f));
+                x += it.width;
+                adjacent = true;
+            } else if (it.type == Item::Type::glue) {
+                x += it.width + (r > 0 ? r * it.stretch : r * it.shrink);
+                adjacent = false;
+            }
+        }
+        const Item& end = b.items[br.position];
+        if (end.type == Item::Type::penalty && end.width > 0) {
+            const Glyph& h = b.hyphens[br.position];
+            Fragment f{x, h.advance, h.face, h.size, "-", h.link};
+            used_[h.face].insert('-');
+            add(std::move(f));
+            x += h.advance;
+        }
+        line.width = x;
+        if (!line.fragments.empty()) lines.push_back(std::move(line));
+        start = br.position + 1;
+    }
+    return lines;
+}
+
+std::vector<Line> Setter::set(const std::vector<Run>& runs, const ParagraphSpec& spec, int line) {
+    std::vector<Glyph> glyphs = resolve(runs, line);
+    bool any = std::any_of(glyphs.begin(), glyphs.end(), [](const Glyph& g) { return g.cp != ' ' && g.face != not_drawn; });
+    if (!any) return {};
+    auto width = [&](std::size_t) { return spec.width; };
+    if (spec.justify) {
+        Built built = build(glyphs, spec.width, true, spec.hyphenate);
+        BreakParams first;
+        first.tolerance = 1.0;  // TeX's \pretolerance=100: try without hyphens first
+        first.allow_flagged = false;
+        if (auto breaks = break_lines(built.items, width, first)) {
+            last_method_ = Method::optimal;
+            return make_lines(built, glyphs, *breaks, false);
+        }
+        BreakParams second;
+        second.tolerance = 1.5;
+        if (auto breaks = break_lines(built.items, width, second)) {
+            last_method_ = Method::optimal_hyphenated;
+            return make_lines(built, glyphs, *breaks, false);
+        }
+    }
+    Built ragged = build(glyphs, spec.width, false, spec.hyphenate, spec.balance);
+    BreakParams loose;
+    loose.tolerance = 1e4;  // any line length will do; the demerits still prefer even ones
+    if (auto breaks = break_lines(ragged.items, width, loose)) {
+        last_method_ = Method::ragged;
+        return make_lines(ragged, glyphs, *breaks, false);
+    }
+    last_method_ = Method::first_fit;
+    return make_lines(ragged, glyphs, break_greedy(ragged.items, width), true);
+}
+
+Line Setter::set_line(const std::vector<Run>& runs, int line) {
+    std::vector<Glyph> glyphs = resolve(runs, line);
+    Built built = build(glyphs, std::numeric_limits<double>::max(), true, false);
+    // The breaks: only the final forced one, so every word lands on one line.
+    std::vector<Break> one{{built.items.size() - 1, 0}};
+    auto lines = make_lines(built, glyphs, one, true);
+    return lines.empty() ? Line{} : std::move(lines.front());
+}
+
+double Setter::measure(std::string_view text, fonts::Style style, double size, int line) {
+    Line l = set_line({Run{std::string(text), style, size, -1}}, line);
+    return l.width;
+}
+
+}  // namespace pressroom::layout

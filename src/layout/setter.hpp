@@ -1,0 +1,115 @@
+// Setting inline text into lines: the step between the model's spans and
+// Knuth–Plass. The Setter picks a font for every character (with fallback
+// and a visible substitute for what no font has), measures with the fonts'
+// real advance widths, finds break points (spaces, hyphenation, explicit
+// hyphens and dashes, URL separators), breaks the paragraph and returns
+// positioned fragments. It records which characters each font set, so the
+// renderer can subset every font to exactly those.
+#pragma once
+
+#include "base/diagnostic.hpp"
+#include "fonts/font_set.hpp"
+#include "layout/hyphenator.hpp"
+#include "layout/knuth_plass.hpp"
+
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressroom::layout {
+
+// A run of text in one style. `link` indexes the caller's link table (-1: none).
+struct Run {
+    std::string text;
+    fonts::Style style = fonts::Style::regular;
+    double size = 11;
+    int link = -1;
+};
+
+// Part of a line drawn with one font, no breaks or spaces inside.
+struct Fragment {
+    double x = 0;      // from the line's left edge, points
+    double width = 0;  // advance, points
+    std::size_t face = 0;  // index into the FontSet
+    double size = 11;
+    std::string text;      // UTF-8; every character has a glyph in `face`
+    int link = -1;
+};
+
+struct Line {
+    std::vector<Fragment> fragments;
+    double width = 0;    // right edge of the last fragment
+    double ascent = 0;   // points above the baseline
+    double descent = 0;  // points below (positive)
+};
+
+struct ParagraphSpec {
+    double width = 468;      // the measure, points
+    bool justify = true;     // false: ragged right (titles, contacts)
+    bool hyphenate = true;
+    bool balance = false;    // ragged lines of even length, the last included (titles)
+};
+
+class Setter {
+public:
+    // `max_code_point`: the highest character the output can encode (0xFFFF
+    // for libharu, which writes two-byte codes); beyond it a character counts
+    // as missing. Missing characters are reported to `diagnostics` as
+    // warnings "glyph-missing" with their code point and `line`.
+    Setter(const fonts::FontSet& fonts, const Hyphenator* hyphenator, Diagnostics& diagnostics,
+           char32_t max_code_point = 0xFFFF);
+
+    // Breaks the runs into lines (at least one unless the runs are blank).
+    // Justified text is set with Knuth–Plass, first without hyphenation, then
+    // with it; a paragraph no way of breaking sets well falls back to ragged
+    // right, and text that cannot fit at all (a single overlong glyph run) to
+    // first-fit with overfull lines.
+    std::vector<Line> set(const std::vector<Run>& runs, const ParagraphSpec& spec, int line);
+
+    // One unbroken line of text (footers, list markers).
+    Line set_line(const std::vector<Run>& runs, int line);
+
+    // Width of text set in one style, points (after font selection).
+    double measure(std::string_view text, fonts::Style style, double size, int line = 0);
+
+    // Characters set with each face, for subsetting.
+    const std::map<std::size_t, std::set<char32_t>>& used() const { return used_; }
+    const fonts::FontSet& fonts() const { return fonts_; }
+
+    // How the last call to set() broke the paragraph.
+    enum class Method { optimal, optimal_hyphenated, ragged, first_fit };
+    Method last_method() const { return last_method_; }
+
+private:
+    struct Glyph {
+        char32_t cp;
+        std::size_t face;
+        double size;
+        int link;
+        double advance;  // points
+    };
+    std::vector<Glyph> resolve(const std::vector<Run>& runs, int line);
+    struct Built {
+        std::vector<Item> items;
+        // For each box: the glyph range it draws; for a penalty with width:
+        // the glyph index whose font sets the hyphen.
+        std::vector<std::pair<std::size_t, std::size_t>> spans;
+        std::vector<Glyph> hyphens;  // per item, meaningful for flagged penalties
+    };
+    Built build(const std::vector<Glyph>& glyphs, double measure, bool justify, bool hyphenate, bool balance = false);
+    std::vector<Line> make_lines(const Built& b, const std::vector<Glyph>& glyphs, const std::vector<Break>& breaks,
+                                 bool justify);
+    Glyph hyphen_glyph(const Glyph& like);
+
+    const fonts::FontSet& fonts_;
+    const Hyphenator* hyphenator_;
+    Diagnostics& diagnostics_;
+    char32_t max_cp_;
+    std::map<std::size_t, std::set<char32_t>> used_;
+    Method last_method_ = Method::optimal;
+};
+
+}  // namespace pressroom::layout

@@ -1,0 +1,377 @@
+#include "render/pdf/hpdf_document.hpp"
+
+#include "base/error.hpp"
+#include "base/hash.hpp"
+#include "base/utf8.hpp"
+
+#include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+namespace pressroom::render::pdf {
+
+namespace {
+
+// What libharu's error callback saw. The callback only records: an
+// exception must never unwind through libharu's C frames.
+struct ErrorState {
+    HPDF_STATUS error = HPDF_OK;
+    HPDF_STATUS detail = 0;
+};
+
+extern "C" void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
+    auto* state = static_cast<ErrorState*>(user_data);
+    if (state->error == HPDF_OK) {
+        state->error = error_no;
+        state->detail = detail_no;
+    }
+}
+
+// A placeholder for the trailer /ID, replaced after saving by a digest of
+// the file (which contains the placeholder, so the digest is well defined).
+constexpr char id_placeholder[] = "pressroom-id-tbd";  // 16 bytes
+
+std::string hex_upper(std::string_view bytes) {
+    static const char digits[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : bytes) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string libharu_version() { return HPDF_GetVersion(); }
+
+std::string pdf_date(std::int64_t epoch_seconds) {
+    using namespace std::chrono;
+    sys_seconds t{seconds{epoch_seconds}};
+    auto day = floor<days>(t);
+    year_month_day ymd{day};
+    hh_mm_ss hms{t - day};
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "D:%04d%02u%02u%02ld%02ld%02ldZ", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
+                  static_cast<long>(hms.seconds().count()));
+    return buf;
+}
+
+std::string pdf_text_bytes(const std::string& s, bool& is_utf16) {
+    is_utf16 = false;
+    for (unsigned char c : s)
+        if (c < 0x20 || c > 0x7e) is_utf16 = true;
+    if (!is_utf16) return s;
+    std::string out = "\xFE\xFF";
+    auto put = [&](unsigned v) {
+        out += static_cast<char>(v >> 8);
+        out += static_cast<char>(v & 0xFF);
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = utf8::next(s, i);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            put(0xD800 + (cp >> 10));
+            put(0xDC00 + (cp & 0x3FF));
+        } else {
+            put(cp);
+        }
+    }
+    return out;
+}
+
+std::string to_unicode_cmap(const std::set<char32_t>& code_points) {
+    std::string out =
+        "/CIDInit /ProcSet findresource begin\n"
+        "12 dict begin\n"
+        "begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n"
+        "/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<char32_t> cps;
+    for (char32_t c : code_points)
+        if (c < 0x10000) cps.push_back(c);
+    // At most 100 entries per bfchar section (PDF 32000-1, 9.10.3).
+    for (std::size_t i = 0; i < cps.size(); i += 100) {
+        std::size_t n = std::min<std::size_t>(100, cps.size() - i);
+        out += std::to_string(n) + " beginbfchar\n";
+        char buf[32];
+        for (std::size_t k = i; k < i + n; ++k) {
+            std::snprintf(buf, sizeof buf, "<%04X> <%04X>\n", static_cast<unsigned>(cps[k]), static_cast<unsigned>(cps[k]));
+            out += buf;
+        }
+        out += "endbfchar\n";
+    }
+    out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return out;
+}
+
+struct HpdfDocument::Impl {
+    ErrorState errors;
+    HPDF_Doc doc = nullptr;
+    std::vector<HPDF_Font> fonts;
+    std::vector<HPDF_Page> pages;
+    std::vector<HPDF_Outline> outline_levels;  // last bookmark at each level
+    HPDF_Font cur_font = nullptr;
+    double cur_size = -1, cur_gray = -1;
+
+    [[noreturn]] void fail(const std::string& what) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, " (libharu error 0x%04X, detail %u)", static_cast<unsigned>(errors.error),
+                      static_cast<unsigned>(errors.detail));
+        std::string msg = "cannot write the PDF: " + what + (errors.error ? buf : "");
+        errors = {};
+        if (doc) HPDF_ResetError(doc);
+        throw Error(ErrorKind::internal, "", msg);
+    }
+    void check(HPDF_STATUS status, const char* what) {
+        if (status != HPDF_OK || errors.error != HPDF_OK) fail(what);
+    }
+    template <class T>
+    T check_ptr(T p, const char* what) {
+        if (!p || errors.error != HPDF_OK) fail(what);
+        return p;
+    }
+    HPDF_Page page() {
+        if (pages.empty()) fail("no page");
+        return pages.back();
+    }
+    // A PDF text string object for UTF-8 text.
+    void* text_object(const std::string& s) {
+        bool utf16 = false;
+        std::string bytes = pdf_text_bytes(s, utf16);
+        if (!utf16) return check_ptr(HPDF_String_New(doc->mmgr, bytes.c_str(), nullptr), "string");
+        return check_ptr(HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                                         static_cast<HPDF_UINT>(bytes.size())),
+                         "string");
+    }
+    void rewrite_stream(HPDF_Dict dict, const std::string& data, const char* what) {
+        if (!dict || !dict->stream) fail(what);
+        HPDF_MemStream_FreeData(dict->stream);
+        check(HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
+                                static_cast<HPDF_UINT>(data.size())),
+              what);
+    }
+};
+
+HpdfDocument::HpdfDocument() : impl_(std::make_unique<Impl>()) {
+    impl_->doc = HPDF_New(&record_error, &impl_->errors);
+    if (!impl_->doc) throw Error(ErrorKind::internal, "", "libharu cannot create a PDF document (out of memory?)");
+    impl_->check(HPDF_SetCompressionMode(impl_->doc, HPDF_COMP_ALL), "compression");
+    impl_->check(HPDF_UseUTFEncodings(impl_->doc), "UTF-8 encodings");
+    impl_->check(HPDF_SetPageMode(impl_->doc, HPDF_PAGE_MODE_USE_OUTLINE), "page mode");
+}
+
+HpdfDocument::~HpdfDocument() {
+    if (impl_->doc) HPDF_Free(impl_->doc);
+}
+
+int HpdfDocument::add_font(const std::string& subset_bytes, const std::string& name) {
+    Impl& m = *impl_;
+    // The subset as HarfBuzz sees it: its cmap and advances define codes and widths.
+    auto face = fonts::Face::from_bytes(subset_bytes, name);
+
+    // Load from memory through the object layer: a memory stream the font
+    // definition owns from here on.
+    HPDF_Stream stream = m.check_ptr(HPDF_MemStream_New(m.doc->mmgr, 4096), "font stream");
+    if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(subset_bytes.data()),
+                          static_cast<HPDF_UINT>(subset_bytes.size())) != HPDF_OK) {
+        HPDF_Stream_Free(stream);
+        m.fail("font " + name);
+    }
+    HPDF_FontDef def = HPDF_TTFontDef_Load(m.doc->mmgr, stream, HPDF_TRUE);
+    if (!def) {
+        m.errors = {};
+        HPDF_ResetError(m.doc);
+        throw Error(ErrorKind::data, name, "libharu cannot read the font subset");
+    }
+    // The subset tag (six capitals before '+') comes from the subset's
+    // bytes: deterministic, and different subsets get different names.
+    std::string digest = sha256_hex(subset_bytes);
+    char tag[7];
+    for (int i = 0; i < 6; ++i)
+        tag[i] = static_cast<char>('A' + std::stoi(digest.substr(static_cast<std::size_t>(i) * 2, 2), nullptr, 16) % 26);
+    tag[6] = '\0';
+    HPDF_TTFontDef_SetTagName(def, tag);
+    m.check(HPDF_Doc_RegisterFontDef(m.doc, def), "registering a font");
+    HPDF_Font font = m.check_ptr(HPDF_GetFont(m.doc, def->base_font, "UTF-8"), "font");
+
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    std::set<char32_t> cps;
+    for (char32_t c : face->code_points())
+        if (c < 0x10000) cps.insert(c);
+    if (cps.empty()) m.fail("font " + name + " has no characters");
+
+    // ToUnicode: a bfchar CMap, code = CID = Unicode.
+    m.rewrite_stream(attr->cmap_stream, to_unicode_cmap(cps), "ToUnicode CMap");
+    // A ToUnicode stream is not a CMap resource dictionary: drop libharu's keys
+    // (RemoveElement reports a missing key by its return value only).
+    for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(attr->cmap_stream, key);
+
+    // CIDToGIDMap and /W over every code the font maps, the last included.
+    char32_t max_cp = *cps.rbegin();
+    std::string map((max_cp + 1) * 2, '\0');
+    for (char32_t c : cps) {
+        std::uint16_t gid = face->glyph(c).value_or(0);
+        map[c * 2] = static_cast<char>(gid >> 8);
+        map[c * 2 + 1] = static_cast<char>(gid & 0xFF);
+    }
+    m.rewrite_stream(attr->map_stream, map, "CIDToGIDMap");
+    HPDF_Dict cid_font = attr->descendant_font;
+    HPDF_Array widths = m.check_ptr(HPDF_Array_New(m.doc->mmgr), "widths");
+    HPDF_Array run = nullptr;
+    char32_t prev = 0;
+    for (char32_t c : cps) {
+        if (!run || c != prev + 1) {
+            m.check(HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(c)), "widths");
+            run = m.check_ptr(HPDF_Array_New(m.doc->mmgr), "widths");
+            m.check(HPDF_Array_Add(widths, run), "widths");
+        }
+        m.check(HPDF_Array_AddNumber(run, face->advance_1000(face->glyph(c).value_or(0))), "widths");
+        prev = c;
+    }
+    m.check(HPDF_Dict_Add(cid_font, "W", widths), "widths");
+    // A CIDFont's Ordering is "Identity" (libharu writes the CMap's name).
+    HPDF_Dict info = m.check_ptr(HPDF_Dict_New(m.doc->mmgr), "CIDSystemInfo");
+    m.check(HPDF_Dict_Add(info, "Registry", HPDF_String_New(m.doc->mmgr, "Adobe", nullptr)), "CIDSystemInfo");
+    m.check(HPDF_Dict_Add(info, "Ordering", HPDF_String_New(m.doc->mmgr, "Identity", nullptr)), "CIDSystemInfo");
+    m.check(HPDF_Dict_AddNumber(info, "Supplement", 0), "CIDSystemInfo");
+    m.check(HPDF_Dict_Add(cid_font, "CIDSystemInfo", info), "CIDSystemInfo");
+
+    m.fonts.push_back(font);
+    return static_cast<int>(m.fonts.size() - 1);
+}
+
+void HpdfDocument::add_page(double width, double height) {
+    Impl& m = *impl_;
+    HPDF_Page page = m.check_ptr(HPDF_AddPage(m.doc), "new page");
+    m.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(width)), "page size");
+    m.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(height)), "page size");
+    m.pages.push_back(page);
+    m.cur_font = nullptr;
+    m.cur_size = m.cur_gray = -1;
+}
+
+void HpdfDocument::draw_rule(double x1, double y1, double x2, double y2, double width, double gray) {
+    Impl& m = *impl_;
+    HPDF_Page p = m.page();
+    m.check(HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(width)), "rule");
+    m.check(HPDF_Page_SetGrayStroke(p, static_cast<HPDF_REAL>(gray)), "rule");
+    m.check(HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(x1), static_cast<HPDF_REAL>(y1)), "rule");
+    m.check(HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(x2), static_cast<HPDF_REAL>(y2)), "rule");
+    m.check(HPDF_Page_Stroke(p), "rule");
+}
+
+void HpdfDocument::begin_text() { impl_->check(HPDF_Page_BeginText(impl_->page()), "text"); }
+void HpdfDocument::end_text() { impl_->check(HPDF_Page_EndText(impl_->page()), "text"); }
+
+void HpdfDocument::text(int font, double size, double gray, double x, double y, const std::string& s) {
+    Impl& m = *impl_;
+    HPDF_Page p = m.page();
+    HPDF_Font f = m.fonts.at(static_cast<std::size_t>(font));
+    if (f != m.cur_font || size != m.cur_size) {
+        m.check(HPDF_Page_SetFontAndSize(p, f, static_cast<HPDF_REAL>(size)), "font");
+        m.cur_font = f;
+        m.cur_size = size;
+    }
+    if (gray != m.cur_gray) {
+        m.check(HPDF_Page_SetGrayFill(p, static_cast<HPDF_REAL>(gray)), "colour");
+        m.cur_gray = gray;
+    }
+    m.check(HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), s.c_str()), "text");
+}
+
+void HpdfDocument::link(double left, double bottom, double right, double top, const std::string& uri) {
+    Impl& m = *impl_;
+    // URIs are 7-bit ASCII (RFC 3986): percent-encode anything else.
+    std::string ascii;
+    for (unsigned char c : uri) {
+        if (c <= 0x20 || c >= 0x7f) {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            ascii += buf;
+        } else {
+            ascii += static_cast<char>(c);
+        }
+    }
+    HPDF_Rect rect{static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(bottom), static_cast<HPDF_REAL>(right),
+                   static_cast<HPDF_REAL>(top)};
+    HPDF_Annotation a = m.check_ptr(HPDF_Page_CreateURILinkAnnot(m.page(), rect, ascii.c_str()), "link");
+    m.check(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0), "link border");
+}
+
+void HpdfDocument::bookmark(const std::string& title, int level, std::size_t page, double top) {
+    Impl& m = *impl_;
+    if (page >= m.pages.size()) m.fail("bookmark to a missing page");
+    level = std::max(level, 0);
+    m.outline_levels.resize(static_cast<std::size_t>(level));
+    HPDF_Outline parent = nullptr;
+    for (auto it = m.outline_levels.rbegin(); it != m.outline_levels.rend() && !parent; ++it) parent = *it;
+    // A null parent puts the bookmark at the outline's root.
+    HPDF_Outline o = m.check_ptr(HPDF_CreateOutline(m.doc, parent, "-", nullptr), "bookmark");
+    m.check(HPDF_Dict_Add(o, "Title", m.text_object(title)), "bookmark title");
+    HPDF_Destination d = m.check_ptr(HPDF_Page_CreateDestination(m.pages[page]), "bookmark destination");
+    m.check(HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(top)), "bookmark destination");
+    m.check(HPDF_Outline_SetDestination(o, d), "bookmark destination");
+    m.check(HPDF_Outline_SetOpened(o, HPDF_TRUE), "bookmark");
+    m.outline_levels.push_back(o);
+}
+
+void HpdfDocument::info(const char* key, const std::string& value) {
+    Impl& m = *impl_;
+    if (!m.doc->info) m.check(HPDF_SetInfoAttr(m.doc, HPDF_INFO_PRODUCER, "pressroom"), "info");
+    m.check(HPDF_Dict_Add(m.doc->info, key, m.text_object(value)), "info");
+}
+
+void HpdfDocument::dates(std::int64_t epoch_seconds) {
+    Impl& m = *impl_;
+    std::string d = pdf_date(epoch_seconds);
+    if (!m.doc->info) m.check(HPDF_SetInfoAttr(m.doc, HPDF_INFO_PRODUCER, "pressroom"), "info");
+    m.check(HPDF_Dict_Add(m.doc->info, "CreationDate", HPDF_String_New(m.doc->mmgr, d.c_str(), nullptr)), "dates");
+    m.check(HPDF_Dict_Add(m.doc->info, "ModDate", HPDF_String_New(m.doc->mmgr, d.c_str(), nullptr)), "dates");
+}
+
+std::string HpdfDocument::save() {
+    Impl& m = *impl_;
+    HPDF_Array id = m.check_ptr(HPDF_Array_New(m.doc->mmgr), "trailer ID");
+    for (int i = 0; i < 2; ++i)
+        m.check(HPDF_Array_Add(id, HPDF_Binary_New(m.doc->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(id_placeholder)), 16)),
+                "trailer ID");
+    m.check(HPDF_Dict_Add(m.doc->trailer, "ID", id), "trailer ID");
+    m.check(HPDF_SaveToStream(m.doc), "saving");
+    std::string out(HPDF_GetStreamSize(m.doc), '\0');
+    HPDF_UINT32 got = 0;
+    while (got < out.size()) {
+        HPDF_UINT32 n = static_cast<HPDF_UINT32>(out.size() - got);
+        HPDF_STATUS st = HPDF_ReadFromStream(m.doc, reinterpret_cast<HPDF_BYTE*>(out.data() + got), &n);
+        got += n;
+        if (st == HPDF_STREAM_EOF || n == 0) break;
+        m.check(st, "reading the saved PDF");
+    }
+    out.resize(got);
+    // The /ID: the first 16 bytes of the SHA-256 of the file as written
+    // with the placeholder. Same content, same ID; different content,
+    // different ID.
+    const std::string placeholder = "<" + hex_upper(std::string_view(id_placeholder, 16)) + ">";
+    std::string digest = sha256_hex(out).substr(0, 32);
+    for (char& c : digest) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::size_t replaced = 0;
+    for (std::size_t at = out.rfind(placeholder); at != std::string::npos && replaced < 2;
+         at = at == 0 ? std::string::npos : out.rfind(placeholder, at - 1)) {
+        out.replace(at + 1, 32, digest);
+        ++replaced;
+    }
+    if (replaced != 2) throw Error(ErrorKind::internal, "", "cannot write the PDF: trailer /ID not found");
+    return out;
+}
+
+}  // namespace pressroom::render::pdf

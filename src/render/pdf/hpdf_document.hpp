@@ -1,0 +1,81 @@
+// libharu (2.3.0), wrapped once: an RAII document whose error callback
+// records instead of throwing through C frames; every call is checked and a
+// failure becomes pressroom::Error. Nothing else in pressroom includes
+// <hpdf.h>.
+//
+// Beyond the public API this wrapper repairs what 2.3.0 gets wrong for
+// embedded Unicode TrueType fonts, using the object layer its installed
+// headers expose (hpdf_objects.h, hpdf_font.h):
+//  - fonts are loaded from memory (2.3.0 has no HPDF_LoadTTFontFromMemory),
+//    already subset by HarfBuzz, under a subset tag derived from their bytes;
+//  - the ToUnicode stream is replaced by a real bfchar CMap (2.3.0 writes a
+//    CID CMap there, which poppler rejects with "syntax error" warnings);
+//  - the /W widths and the CIDToGIDMap are rewritten from the font itself
+//    (2.3.0 stops one code point short, losing the highest character);
+//  - text strings (Info, outline titles) are written as UTF-16BE;
+//  - dates are written in the PDF's own format without libharu's Z00'00';
+//  - the trailer gets an /ID derived from the file's own bytes, so the same
+//    input gives the same file.
+#pragma once
+
+#include "fonts/face.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace pressroom::render::pdf {
+
+class HpdfDocument {
+public:
+    // Throws Error(internal) when libharu cannot start a document.
+    HpdfDocument();
+    ~HpdfDocument();
+    HpdfDocument(const HpdfDocument&) = delete;
+    HpdfDocument& operator=(const HpdfDocument&) = delete;
+
+    // Embeds `subset` (a TrueType font holding only the glyphs the document
+    // draws, as Face::subset makes it) for UTF-8 text. Returns a font handle
+    // for set_font. Throws Error(data) when libharu rejects the font.
+    int add_font(const std::string& subset_bytes, const std::string& name);
+
+    void add_page(double width, double height);
+    void draw_rule(double x1, double y1, double x2, double y2, double width, double gray);
+    void begin_text();
+    // Draws UTF-8 text (BMP only) at (x, y) with a font from add_font.
+    void text(int font, double size, double gray, double x, double y, const std::string& utf8);
+    void end_text();
+    void link(double left, double bottom, double right, double top, const std::string& uri);
+    // A bookmark to the current position: level 0 at the root, level n under
+    // the last bookmark of level n-1 (or the nearest shallower one).
+    void bookmark(const std::string& title, int level, std::size_t page, double top);
+
+    // Info dictionary entries; value is UTF-8. key: Title, Author, Subject,
+    // Keywords, Creator, Producer.
+    void info(const char* key, const std::string& value);
+    // CreationDate and ModDate, from seconds since the epoch (UTC).
+    void dates(std::int64_t epoch_seconds);
+
+    // The finished file. Throws Error(internal) when libharu fails.
+    std::string save();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// libharu's version: "2.3.0".
+std::string libharu_version();
+
+// "D:20130222000000Z" for seconds since the epoch (UTC).
+std::string pdf_date(std::int64_t epoch_seconds);
+// A PDF text string value: PDFDocEncoding-safe ASCII as is, anything else
+// as UTF-16BE with a byte-order mark (returned as raw bytes).
+std::string pdf_text_bytes(const std::string& utf8, bool& is_utf16);
+// The ToUnicode CMap for a font whose codes are BMP code points (Identity-H
+// with CID = Unicode, as libharu's UTF-8 encoder writes them).
+std::string to_unicode_cmap(const std::set<char32_t>& code_points);
+
+}  // namespace pressroom::render::pdf
