@@ -2,6 +2,7 @@
 
 #include "render/epub/book.hpp"
 #include "render/epub/content.hpp"
+#include "render/epub/embedded_fonts.hpp"
 #include "render/epub/package.hpp"
 #include "render/epub/stylesheet.hpp"
 #include "render/epub/zip_writer.hpp"
@@ -12,8 +13,15 @@ std::string render_epub(const model::Document& doc, const Options& options, Diag
     using namespace epub;
     const Book book = describe(doc, options, diags);
     const ContentDocument content = build_content(doc, book);
+    const std::string nav = navigation_document(book, content);
+    std::vector<EmbeddedFont> fonts;
+    if (options.embed_fonts) fonts = embed_fonts({content.xhtml, nav}, options.font_dir);
     std::vector<Resource> resources;
     std::vector<FontFace> faces;
+    for (const auto& f : fonts) {
+        resources.push_back(f.resource);
+        faces.push_back(f.face);
+    }
 
     const std::string dir = package_dir;
     ZipWriter zip(book.time);
@@ -22,10 +30,11 @@ std::string render_epub(const model::Document& doc, const Options& options, Diag
     zip.add("mimetype", "application/epub+zip", Compression::store);
     zip.add("META-INF/container.xml", container_xml(), Compression::deflate);
     zip.add(dir + package_file, package_document(book, resources), Compression::deflate);
-    zip.add(dir + nav_file, navigation_document(book, content), Compression::deflate);
+    zip.add(dir + nav_file, nav, Compression::deflate);
     zip.add(dir + ncx_file, ncx_document(book, content), Compression::deflate);
     zip.add(dir + content_file, content.xhtml, Compression::deflate);
     zip.add(dir + stylesheet_file, stylesheet(faces), Compression::deflate);
+    for (auto& f : fonts) zip.add(dir + f.resource.href, std::move(f.bytes), Compression::deflate);
     return zip.finish();
 }
 

@@ -1,5 +1,9 @@
 #include "render/epub/stylesheet.hpp"
 
+#include "base/text.hpp"
+
+#include <algorithm>
+
 namespace pressroom::render::epub {
 
 namespace {
@@ -116,20 +120,31 @@ nav li { margin: 0.3em 0; }
 nav[hidden] { display: none; }
 )css";
 
+// A family name as a CSS string: the manifest of a --font-dir is the
+// user's, so quotes, backslashes and control characters are dropped.
+std::string css_string(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s)
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) out += c;
+    return out + "\"";
+}
+
 }  // namespace
 
 std::string stylesheet(const std::vector<FontFace>& faces) {
     std::string css;
-    // @font-face rules first; the family leads the body's list with
-    // generic serif as the fallback. Values are pressroom's own (family
-    // names and file names it chose), never from the release.
+    // @font-face rules first; their families, in order, lead the body's
+    // font list, with the generic serif last. File names are pressroom's.
+    std::vector<std::string> families;
     for (const auto& f : faces) {
-        css += "@font-face {\n  font-family: \"" + f.family + "\";\n  font-weight: " + f.weight +
+        css += "@font-face {\n  font-family: " + css_string(f.family) + ";\n  font-weight: " + f.weight +
                ";\n  font-style: " + f.style + ";\n  src: url(\"" + f.href + "\");\n}\n\n";
+        if (std::find(families.begin(), families.end(), css_string(f.family)) == families.end())
+            families.push_back(css_string(f.family));
     }
     css += rules;
-    css += faces.empty() ? "\nbody { font-family: serif; }\n"
-                         : "\nbody { font-family: \"" + faces.front().family + "\", serif; }\n";
+    families.push_back("serif");
+    css += "\nbody { font-family: " + text::join(families, ", ") + "; }\n";
     return css;
 }
 
