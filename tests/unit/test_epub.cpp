@@ -4,7 +4,9 @@
 #include "base/error.hpp"
 #include "base/hash.hpp"
 #include "base/text.hpp"
+#include "base/utf8.hpp"
 #include "epub_reader.hpp"
+#include "fonts/face.hpp"
 #include "model/format.hpp"
 #include "pipeline/convert.hpp"
 #include "render/epub/book.hpp"
@@ -592,6 +594,71 @@ TEST_CASE("epub: the zip writer refuses duplicate names") {
     render::epub::ZipWriter zip(0);
     zip.add("a", "1", render::epub::Compression::store);
     CHECK_THROWS_AS(zip.add("a", "2", render::epub::Compression::store), Error);
+}
+
+}  // namespace
+}  // namespace pressroom
+
+// ---------------------------------------------------------------- fonts
+
+namespace pressroom {
+namespace {
+
+TEST_CASE("epub: --embed-fonts embeds the PDF's faces, subset to the text, with @font-face") {
+    test::TempDir a, b, plain;
+    REQUIRE(test::pressroom({"convert", "-q", "-t", "epub", "--embed-fonts", "-o", a.path().string(), seed().string()})
+                .status == 0);
+    REQUIRE(test::pressroom({"convert", "-q", "-t", "epub", "--embed-fonts", "-o", b.path().string(), seed().string()})
+                .status == 0);
+    REQUIRE(test::pressroom({"convert", "-q", "-t", "epub", "-o", plain.path().string(), seed().string()}).status == 0);
+    const std::string epub = test::read_file(a / "dod-105-13.epub");
+    CHECK(epub == test::read_file(b / "dod-105-13.epub"));  // still deterministic
+
+    const auto entries = test::read_zip(epub);
+    std::vector<std::string> fonts;
+    for (const auto& e : entries)
+        if (text::starts_with(e.name, "EPUB/fonts/")) fonts.push_back(e.name);
+    CHECK(fonts == std::vector<std::string>{"EPUB/fonts/body-regular.ttf", "EPUB/fonts/body-bold.ttf",
+                                            "EPUB/fonts/body-italic.ttf", "EPUB/fonts/body-bold-italic.ttf"});
+    // Fonts come after the fixed entries, which are unchanged.
+    const auto plain_entries = test::read_zip(test::read_file(plain / "dod-105-13.epub"));
+    for (std::size_t i = 0; i < plain_entries.size(); ++i) {
+        CHECK(entries[i].name == plain_entries[i].name);
+        if (entries[i].name != "EPUB/content.opf" && entries[i].name != "EPUB/style.css")
+            CHECK(entries[i].data == plain_entries[i].data);
+    }
+
+    // Declared in the manifest as font/ttf, used by the stylesheet.
+    auto opf = test::parse_xml(test::entry(entries, "EPUB/content.opf").data);
+    std::vector<std::string> items;
+    for (auto* item : elements(xmlDocGetRootElement(opf.get()), "item"))
+        if (test::attr(item, "media-type") == "font/ttf") items.push_back("EPUB/" + test::attr(item, "href"));
+    CHECK(items == fonts);
+    const std::string css = test::entry(entries, "EPUB/style.css").data;
+    for (const auto& f : fonts) CHECK_MESSAGE(css.find("src: url(\"" + f.substr(5) + "\")") != std::string::npos, f);
+    CHECK(css.find("font-family: \"Liberation Serif\", serif;") != std::string::npos);
+
+    // Each subset is a real TrueType font with a glyph for every character
+    // of the text, and much smaller than the original.
+    std::string shown = element_text(content_of(epub).body());
+    for (const auto& name : fonts) {
+        INFO(name);
+        auto face = fonts::Face::from_bytes(test::entry(entries, name).data, name);
+        for (std::size_t i = 0; i < shown.size();) {
+            const char32_t c = utf8::next(shown, i);
+            CHECK_MESSAGE(face->covers(c), static_cast<unsigned>(c));
+        }
+        CHECK(face->code_points().size() < 200);
+    }
+}
+
+TEST_CASE("epub: --embed-fonts without fonts fails and writes nothing") {
+    test::TempDir out;
+    auto r = test::pressroom({"convert", "-t", "epub", "--embed-fonts", "--font-dir", (out / "none").string(), "-o",
+                              out.path().string(), seed().string()});
+    CHECK(r.status == 3);
+    CHECK(r.err.find("font folder not found") != std::string::npos);
+    CHECK(!fs::exists(out / "dod-105-13.epub"));
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ void require_clean(const fs::path& epub) {
     CHECK(c.clean());
 }
 
-TEST_CASE("epubcheck: every sample") {
+TEST_CASE("epubcheck: every sample, with and without --embed-fonts") {
     if (!test::have_epubcheck()) {
         MESSAGE("skipped: java or EPUBCheck not installed");
         return;
@@ -43,6 +43,12 @@ TEST_CASE("epubcheck: every sample") {
     REQUIRE_MESSAGE(r.status == 0, r.err);
     REQUIRE(!samples.empty());
     for (const auto& s : samples) require_clean(out / (s.stem().string() + ".epub"));
+    // The seed once more, with its fonts embedded.
+    const fs::path fonts = out / "fonts";
+    const auto f = test::pressroom({"convert", "-q", "-t", "epub", "--embed-fonts", "-o", fonts.string(),
+                                    (test::source_dir() / "samples" / "dod-105-13.txt").string()});
+    REQUIRE_MESSAGE(f.status == 0, f.err);
+    require_clean(fonts / "dod-105-13.epub");
 }
 
 // Part `part` of `parts` of the corpus: the files whose index in name order
@@ -173,6 +179,8 @@ model::Document odd() {
     for (int i = 0; i < 30; ++i)
         doc.body.push_back(model::Heading{1 + i % 3, model::text_inlines("Heading " + std::to_string(i)), 0});
     doc.body.push_back(model::Quote{model::text_inlines("Private use \uE000, combining e\u0301, ZWJ \u200D."), 0});
+    // Characters the body font lacks, for the fallback faces of --embed-fonts.
+    doc.body.push_back(model::Paragraph{model::text_inlines("Symbols \u2211 \u2295 \u2603 \u2713 \u0a85 and more."), 0});
     return doc;
 }
 
@@ -190,11 +198,13 @@ TEST_CASE("epubcheck: models with nothing optional or everything odd") {
         return;
     }
     test::TempDir out;
-    const std::pair<const char*, model::Document> cases[] = {{"bare", bare()}, {"odd", odd()}, {"blank", blank()}};
+    const std::pair<const char*, model::Document> cases[] = {
+        {"bare", bare()}, {"odd", odd()}, {"blank", blank()}, {"odd-fonts", odd()}};
     for (const auto& [name, doc] : cases) {
         Diagnostics diags;
         render::Options options;
         if (std::string(name) == "odd") options.source_date_epoch = 99999999999;  // past what zip can store
+        options.embed_fonts = std::string(name) == "odd-fonts";
         const fs::path path = out / (std::string(name) + ".epub");
         test::write_file(path, render::render_epub(doc, options, diags));
         if (const char* keep = std::getenv("PRESSROOM_KEEP_EPUBS"); keep && *keep)
