@@ -72,7 +72,6 @@ h4 { font-size: 1em; font-style: italic; margin: 1em 0 0.3em 0; }
   font-size: 0.85em;
   margin-top: 0.5em;
 }
-.dateline { font-variant: small-caps; }
 .subtitle {
   font-style: italic;
   font-size: 1.1em;
