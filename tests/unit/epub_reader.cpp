@@ -159,6 +159,13 @@ bool EpubCheck::clean() const {
     return status == 0 && summary == "Messages: 0 fatals / 0 errors / 0 warnings / 0 infos";
 }
 
+namespace {
+void summarize(EpubCheck& c) {
+    for (std::string_view line : text::split(c.output, '\n'))
+        if (text::starts_with(line, "Messages:")) c.summary = std::string(text::trim(line));
+}
+}  // namespace
+
 EpubCheck epubcheck(const fs::path& epub) {
     // Client VM settings: EPUBCheck spends most of its time starting up,
     // and these halve it. They change nothing in what it checks.
@@ -167,9 +174,38 @@ EpubCheck epubcheck(const fs::path& epub) {
     EpubCheck c;
     c.status = r.status;
     c.output = r.out + r.err;
-    for (std::string_view line : text::split(c.output, '\n'))
-        if (text::starts_with(line, "Messages:")) c.summary = std::string(text::trim(line));
+    summarize(c);
     return c;
+}
+
+std::vector<EpubCheck> epubcheck(const std::vector<fs::path>& epubs) {
+    std::vector<EpubCheck> results(epubs.size());
+    std::vector<bool> reported(epubs.size(), false);
+    if (!epubs.empty()) {
+        std::vector<std::string> argv{"java", "-XX:+UseSerialGC", "-cp", epubcheck_jar().string(),
+                                      (source_dir() / "tests" / "epubcheck" / "EpubCheckBatch.java").string()};
+        for (const auto& e : epubs) argv.push_back(e.string());
+        const RunResult r = run(argv);
+        // "== FILE", its output, "== exit N"; files in argument order.
+        std::size_t current = epubs.size();
+        for (std::string_view line : text::split(r.out, '\n')) {
+            if (current < epubs.size() && text::starts_with(line, "== exit ")) {
+                results[current].status = std::stoi(std::string(line.substr(8)));
+                summarize(results[current]);
+                reported[current] = true;
+                current = epubs.size();
+            } else if (text::starts_with(line, "== ")) {
+                current = epubs.size();
+                for (std::size_t i = 0; i < epubs.size(); ++i)
+                    if (!reported[i] && line.substr(3) == epubs[i].string()) current = i;
+            } else if (current < epubs.size()) {
+                results[current].output.append(line).append("\n");
+            }
+        }
+    }
+    for (std::size_t i = 0; i < epubs.size(); ++i)
+        if (!reported[i]) results[i] = epubcheck(epubs[i]);
+    return results;
 }
 
 }  // namespace pressroom::test

@@ -49,6 +49,12 @@ struct EpubCheck {
     // Zero fatals, errors, warnings and infos, and exit status 0.
     bool clean() const;
 };
+// One file, one Java start (about 2 s).
 EpubCheck epubcheck(const std::filesystem::path& epub);
+// Many files in one Java start, through tests/epubcheck/EpubCheckBatch.java
+// (EPUBCheck's own command-line tool, run once per file; needs the JDK's
+// source launcher). Files the batch did not report on, as when only a Java
+// runtime is installed, are checked one by one. Results in input order.
+std::vector<EpubCheck> epubcheck(const std::vector<std::filesystem::path>& epubs);
 
 }  // namespace pressroom::test
