@@ -42,7 +42,7 @@ void common_options(po::options_description& d, Settings& s) {
 void input_options(po::options_description& d, Settings& s) {
     d.add_options()
         ("from,f", po::value(&s.from)->value_name("READER"),
-         "read inputs as READER: text, xml (default: detect from the content)")
+         "read inputs as READER: text, html, markdown, json, rss, xml (default: detect from the content)")
         ("profile", po::value(&s.profile)->value_name("ID"),
          "use the boilerplate rules of agency profile ID (default: detect; 'pressroom rules' lists them)")
         ("rules", po::value(&s.rules_files)->value_name("FILE")->composing(),
@@ -161,8 +161,9 @@ int execute_convert(Settings& s) {
     options.max_input_bytes = parse_size(s.max_input_size);
     options.ingest.from = s.from;
     options.ingest.profile = s.profile;
-    if (!s.from.empty() && s.from != "text" && s.from != "xml")
-        throw Error(ErrorKind::usage, "", "unknown reader '" + s.from + "' (known: text, xml)");
+    static const std::array<const char*, 6> readers = {"text", "html", "markdown", "json", "rss", "xml"};
+    if (!s.from.empty() && std::find(readers.begin(), readers.end(), s.from) == readers.end())
+        throw Error(ErrorKind::usage, "", "unknown reader '" + s.from + "' (known: text, html, markdown, json, rss, xml)");
     auto rules = load_rules(s);
     options.ingest.rules = rules.get();
     if (const auto& book = rules ? *rules : ingest::RuleBook::builtin(); !s.profile.empty() && !book.profile(s.profile)) {

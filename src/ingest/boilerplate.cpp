@@ -1,3 +1,4 @@
+#include "base/regex.hpp"
 #include "base/text.hpp"
 #include "ingest/steps.hpp"
 
@@ -29,6 +30,13 @@ void erase_range(Line& l, std::size_t b, std::size_t e) {
     l.text = text::collapse_space(l.text);
 }
 
+bool starts_with_match(const Rule& r, const std::string& s) {
+    return std::any_of(r.patterns.begin(), r.patterns.end(), [&](const auto& re) {
+        auto m = re->search(s);
+        return m && m->begin() == 0;
+    });
+}
+
 bool any_full_match(const Rule& r, const std::string& s) {
     return std::any_of(r.patterns.begin(), r.patterns.end(), [&](const auto& re) { return re->full_match(s); });
 }
@@ -50,7 +58,49 @@ bool header_like(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+// Usenet and e-mail headers at the top of a forwarded release: "From:",
+// "Subject:", "Organization:" ... up to the first blank line. The subject
+// is kept as a weak title hint.
+void remove_mail_headers(Context& cx) {
+    static const Regex header("^([A-Za-z][A-Za-z0-9-]{1,30}):(?:\\s|$)");
+    static const Regex known("(?i)^(?:from|subject|newsgroups|path|message-id|date|organization|lines|nntp-posting-host|"
+                             "reply-to|distribution|sender|references|keywords|summary|xref|approved|expires|"
+                             "followup-to|mime-version|content-type|content-transfer-encoding|to|cc|x-[a-z-]+)$");
+    auto& lines = cx.src.lines;
+    std::size_t i = 0;
+    while (i < lines.size() && lines[i].text.empty()) ++i;
+    std::size_t start = i;
+    int known_count = 0;
+    for (; i < lines.size() && !lines[i].text.empty(); ++i) {
+        auto m = header.search(lines[i].text);
+        if (m) {
+            if (known.full_match(m->group(lines[i].text, 1))) ++known_count;
+            continue;
+        }
+        if (lines[i].indent > 0 && i > start) continue;  // a folded header line
+        break;
+    }
+    // A block of headers ends at a blank line; require two known names so a
+    // release that opens with "Contact: ..." is not taken for a mail header.
+    if (known_count < 2 || (i < lines.size() && !lines[i].text.empty())) return;
+    for (std::size_t k = start; k < i; ++k) {
+        Line& l = lines[k];
+        if (text::starts_with(text::ascii_lower(l.text), "subject:")) {
+            std::string subject(text::trim(std::string_view(l.text).substr(8)));
+            if (!subject.empty()) cx.src.title_hints.push_back(subject);
+        }
+        record_removal(cx, l.text, "mail-header", l.number);
+        l.removed = true;
+    }
+}
+
+}  // namespace
+
 void remove_boilerplate(Context& cx) {
+    remove_mail_headers(cx);
+
     const auto& rules = cx.book.rules();
     std::vector<const Rule*> active;
     for (const Profile* p : cx.profiles)
@@ -81,6 +131,15 @@ void remove_boilerplate(Context& cx) {
             } else if (r->scope == Scope::line && any_full_match(*r, l.text)) {
                 record_removal(cx, l.text, r->id, l.number);
                 l.removed = true;
+            } else if (r->scope == Scope::block && starts_with_match(*r, l.text)) {
+                // The note runs on until a line ends its sentence or a blank line.
+                for (std::size_t k = i; k < lines.size() && !lines[k].text.empty(); ++k) {
+                    if (lines[k].removed) continue;
+                    record_removal(cx, lines[k].text, r->id, lines[k].number);
+                    lines[k].removed = true;
+                    const std::string& t = lines[k].text;
+                    if (text::ends_with(t, ".") || text::ends_with(t, ":") || text::ends_with(t, "!")) break;
+                }
             } else if (r->scope == Scope::end && any_full_match(*r, l.text)) {
                 // Never remove release text on a guess: an end mark followed by
                 // more text than precedes it is more likely a section break.

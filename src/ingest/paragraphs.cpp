@@ -2,6 +2,9 @@
 // lines (and removed lines) separate paragraphs; a paragraph's lines are
 // unwrapped into one; rich readers' hints make headings, list items, quotes.
 #include "base/text.hpp"
+#include "base/utf8.hpp"
+
+#include <algorithm>
 #include "ingest/steps.hpp"
 
 namespace pressroom::ingest {
@@ -17,13 +20,24 @@ struct Pending {
 
     bool empty() const { return content.empty(); }
 
+    // "long-" at a line end and "term" starting the next: a compound split
+    // by the wrap; join without a space (the hyphen stays: it may be part of
+    // the word; repair_text decides with the dictionary).
+    bool joins_hyphenated(const Line& next) const {
+        if (content.empty() || content.back().kind != model::Span::Kind::text) return false;
+        const std::string& t = content.back().text;
+        if (t.size() < 3 || t.back() != '-' || !std::isalpha(static_cast<unsigned char>(t[t.size() - 2]))) return false;
+        std::size_t i = 0;
+        return !next.text.empty() && utf8::is_lower(utf8::next(next.text, i));
+    }
+
     void append(const Line& l) {
         if (content.empty()) {
             line = l.number;
             kind = l.kind;
             level = l.level;
             ordered = l.ordered;
-        } else {
+        } else if (!joins_hyphenated(l)) {
             content.push_back({model::Span::Kind::text, " ", {}});
         }
         if (l.inlines.empty())
@@ -66,19 +80,75 @@ void flush(Pending& p, std::vector<model::Block>& body) {
 
 }  // namespace
 
+namespace {
+
+}  // namespace
+
+WrapStyle analyze_wrap(const std::vector<Line>& lines) {
+    std::vector<std::size_t> widths;
+    for (const Line& l : lines)
+        if (!l.removed && !l.used && l.kind == LineKind::text && !l.block_start && !l.text.empty())
+            widths.push_back(utf8::length(l.text) + static_cast<std::size_t>(l.indent));
+    WrapStyle ws;
+    if (widths.size() < 4) return ws;
+    std::sort(widths.begin(), widths.end());
+    std::size_t p90 = widths[widths.size() * 9 / 10];
+    // Wrapped text has many lines near its width; one-paragraph-per-line
+    // text has long lines of every length.
+    std::size_t near = static_cast<std::size_t>(std::count_if(widths.begin(), widths.end(), [&](std::size_t w) {
+        return w + 15 >= p90 && w <= p90;
+    }));
+    ws.hard_wrapped = p90 >= 30 && p90 <= 110 && near * 3 >= widths.size();
+    ws.width = p90;
+    return ws;
+}
+
+namespace {
+
+bool ends_sentence(std::string_view s) {
+    static const std::string_view enders[] = {".", "!", "?", ":", "\"", "\u201d", ".)", "'", "\u2019"};
+    for (auto e : enders)
+        if (text::ends_with(s, e)) return true;
+    return false;
+}
+
+bool starts_lowercase(std::string_view s) {
+    std::size_t i = 0;
+    char32_t c = s.empty() ? U' ' : utf8::next(s, i);
+    return utf8::is_lower(c) || c == ',' || c == ';' || c == ')';
+}
+
+// Does line b continue the paragraph that line a is in?
+bool continues(const Line& a, const Line& b, const WrapStyle& ws) {
+    if (starts_lowercase(b.text)) return true;
+    // A new indented paragraph.
+    if (b.indent >= 3 && b.indent > a.indent) return false;
+    if (!ws.hard_wrapped) return !ends_sentence(a.text) && utf8::length(a.text) > 60 && !utf8::is_all_caps(a.text);
+    std::size_t aw = utf8::length(a.text) + static_cast<std::size_t>(a.indent);
+    return aw * 100 >= ws.width * 65;
+}
+
+}  // namespace
+
 void build_body(Context& cx) {
     std::vector<model::Block>& body = cx.doc.body;
+    WrapStyle ws = analyze_wrap(cx.src.lines);
     Pending p;
+    const Line* prev = nullptr;
     for (const Line& l : cx.src.lines) {
         if (l.removed || l.used || l.kind == LineKind::blank || l.text.empty()) {
             flush(p, body);
+            prev = nullptr;
             continue;
         }
         // A new block starts at a rich reader's boundary, or where the kind
-        // of line changes (a heading never runs into the paragraph after it).
-        if (!p.empty() && (l.block_start || l.kind != p.kind || l.kind == LineKind::heading))
+        // of line changes (a heading never runs into the paragraph after it),
+        // or where the text's wrapping says a paragraph ended.
+        if (!p.empty() && (l.block_start || l.kind != p.kind || l.kind == LineKind::heading ||
+                           (prev && l.kind == LineKind::text && l.inlines.empty() && !continues(*prev, l, ws))))
             flush(p, body);
         p.append(l);
+        prev = &l;
     }
     flush(p, body);
 }

@@ -1,7 +1,9 @@
 // Repairs of scraping damage in the body. Each repair is counted in a
 // diagnostic so a user can see what pressroom changed.
 #include "base/regex.hpp"
+#include "base/text.hpp"
 #include "ingest/steps.hpp"
+#include "ingest/text_repair.hpp"
 
 namespace pressroom::ingest {
 
@@ -20,8 +22,8 @@ std::string_view ordinal_suffix(unsigned long n) {
 
 // "60thanniversary", "21stcentury", "1stBrigade": a superscript suffix lost
 // its markup and glued to the next word. Only when the suffix is the right
-// one for the number ("2ndary" is left alone) and a word of at least three
-// letters follows.
+// one for the number ("2stcentury" is left alone) and a word of at least
+// three letters follows.
 const Regex& glued_ordinal() {
     static const Regex re("(?<![\\p{L}\\d])(\\d{1,6})(st|nd|rd|th)(?=\\p{Ll}{3}|\\p{Lu}\\p{Ll})");
     return re;
@@ -55,6 +57,120 @@ int repair_inlines(model::Inlines& content) {
 }
 
 }  // namespace
+
+namespace {
+
+// "Medicare.Assistant Attorney": a sentence end glued to the next sentence
+// (a paragraph break the scraper dropped, or a space lost with markup).
+// Returns the offsets just after each glued sentence end; addresses
+// ("Campaign92.Org", "www.Justice.gov") are not sentence ends.
+std::vector<std::size_t> glue_points(std::string_view s) {
+    static const Regex re("(?<=\\p{L}\\p{Ll}|\\p{Ll}\\)|\\d)[.!?][\"”’]?(?=\\p{Lu}\\p{Ll}|[-–—]{1,2}\\s*30\\s*[-–—]|#\\s*#)");
+    std::vector<std::size_t> out;
+    for (const auto& m : re.find_all(s)) {
+        std::size_t b = m.begin();
+        while (b > 0 && !text::is_ascii_space(s[b - 1])) --b;
+        std::size_t e = m.end();
+        while (e < s.size() && !text::is_ascii_space(s[e])) ++e;
+        std::string_view token = s.substr(b, e - b);
+        if (token.find('@') != std::string_view::npos || token.find('/') != std::string_view::npos ||
+            text::starts_with(text::ascii_lower(token), "www."))
+            continue;
+        out.push_back(m.end());
+    }
+    return out;
+}
+
+std::string insert_spaces(std::string_view s, const std::vector<std::size_t>& points) {
+    std::string out;
+    std::size_t pos = 0;
+    for (std::size_t p : points) {
+        out.append(s.substr(pos, p - pos));
+        out += ' ';
+        pos = p;
+    }
+    out.append(s.substr(pos));
+    return out;
+}
+
+// Applies `fix` to a line's text and to its rich spans alike.
+template <typename Fix>
+int fix_line(Line& l, Fix fix) {
+    int n = fix(l.text);
+    if (n && !l.inlines.empty())
+        for (auto& span : l.inlines) fix(span.text);
+    return n;
+}
+
+}  // namespace
+
+void repair_source(Source& src, Diagnostics& diags) {
+    // Mojibake first: every later step reads the repaired characters.
+    int moji = 0;
+    std::string all;
+    for (auto& l : src.lines) {
+        moji += fix_line(l, repair_mojibake);
+        all += l.text;
+        all += '\n';
+    }
+    for (auto& h : src.title_hints) moji += repair_mojibake(h);
+    moji += repair_mojibake(src.given.title);
+    // The lossy kind only where the document shows it again and again.
+    if (count_lossy_mojibake(all) >= 3 && (src.given.language.empty() || src.given.language.rfind("en", 0) == 0)) {
+        for (auto& l : src.lines) moji += fix_line(l, repair_lossy_mojibake);
+    }
+    if (moji) diags.note("mojibake-repaired", "repaired " + std::to_string(moji) + " mis-decoded character sequence" + (moji > 1 ? "s" : ""));
+
+    int quotes = 0;
+    for (auto& l : src.lines) quotes += fix_line(l, repair_quote_direction);
+    if (quotes) diags.note("quote-repaired", "turned " + std::to_string(quotes) + " misdirected closing quote" + (quotes > 1 ? "s" : "") + " into opening ones");
+
+    // Glued sentences: in a page dumped as one huge line they are lost
+    // paragraph breaks (split there); elsewhere a lost space (insert it).
+    std::vector<Line> out;
+    int split = 0, spaced = 0;
+    for (auto& l : src.lines) {
+        auto glues = l.inlines.empty() ? glue_points(l.text) : std::vector<std::size_t>{};
+        if (glues.empty()) {
+            bool changed = false;
+            for (auto& span : l.inlines)
+                if (span.kind != model::Span::Kind::link) {
+                    auto points = glue_points(span.text);
+                    if (!points.empty()) {
+                        span.text = insert_spaces(span.text, points);
+                        spaced += static_cast<int>(points.size());
+                        changed = true;
+                    }
+                }
+            if (changed) l.text = model::plain_text(l.inlines);
+            out.push_back(std::move(l));
+            continue;
+        }
+        bool dump = l.text.size() >= 800 && glues.size() >= 2;
+        if (!dump) {
+            l.text = insert_spaces(l.text, glues);
+            spaced += static_cast<int>(glues.size());
+            out.push_back(std::move(l));
+            continue;
+        }
+        std::size_t pos = 0;
+        for (std::size_t g : glues) {
+            Line piece = l;
+            piece.text = std::string(text::trim(std::string_view(l.text).substr(pos, g - pos)));
+            piece.block_start = true;
+            if (!piece.text.empty()) out.push_back(std::move(piece));
+            pos = g;
+            ++split;
+        }
+        Line rest = l;
+        rest.text = std::string(text::trim(std::string_view(l.text).substr(pos)));
+        rest.block_start = true;
+        if (!rest.text.empty()) out.push_back(std::move(rest));
+    }
+    src.lines = std::move(out);
+    if (split) diags.note("paragraphs-restored", "restored " + std::to_string(split) + " paragraph breaks lost between glued sentences");
+    if (spaced) diags.note("space-restored", "restored the space after " + std::to_string(spaced) + " glued sentence end" + (spaced > 1 ? "s" : ""));
+}
 
 void repair_text(Context& cx) {
     int total = 0;

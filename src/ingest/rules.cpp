@@ -17,6 +17,7 @@ const char* scope_name(Scope s) {
     case Scope::inline_: return "inline";
     case Scope::prefix: return "prefix";
     case Scope::end: return "end";
+    case Scope::block: return "block";
     }
     return "line";
 }
@@ -27,6 +28,7 @@ Scope parse_scope(const std::string& s) {
     if (s == "inline") return Scope::inline_;
     if (s == "prefix") return Scope::prefix;
     if (s == "end") return Scope::end;
+    if (s == "block") return Scope::block;
     return Scope::line;
 }
 
@@ -55,13 +57,15 @@ void RuleBook::load(std::string_view bytes, const std::string& name) {
         std::string pid = xml::attribute(p, "id");
         auto it = std::find_if(profiles_.begin(), profiles_.end(), [&](const Profile& x) { return x.id == pid; });
         if (it == profiles_.end()) {
-            profiles_.push_back(Profile{pid, xml::attribute(p, "name"), {}, {}});
+            profiles_.push_back(Profile{pid, xml::attribute(p, "name"), xml::attribute(p, "agency"), {}, {}, {}});
             it = profiles_.end() - 1;
         }
         Profile& profile = *it;
         for (const xmlNode* c = p->children; c; c = c->next) {
             if (xml::is_element(c, "detect")) {
                 profile.detect.push_back(compile(xml::node_text(c), name, c->line));
+            } else if (xml::is_element(c, "agency-pattern")) {
+                profile.agency_patterns.emplace_back(compile(xml::node_text(c), name, c->line), xml::attribute(c, "format"));
             } else if (xml::is_element(c, "rule")) {
                 Rule rule;
                 rule.id = xml::attribute(c, "id");
@@ -112,7 +116,8 @@ const Profile* RuleBook::profile(std::string_view id) const {
     return nullptr;
 }
 
-std::vector<const Profile*> RuleBook::select(const std::vector<Line>& lines, const std::string& forced) const {
+std::vector<const Profile*> RuleBook::select(const std::vector<Line>& lines, const std::string& forced,
+                                             const std::vector<std::string>& hints) const {
     std::vector<const Profile*> out;
     for (const auto& p : profiles_)
         if (p.always()) out.push_back(&p);
@@ -143,6 +148,12 @@ std::vector<const Profile*> RuleBook::select(const std::vector<Line>& lines, con
                     break;
                 }
         }
+        for (const auto& h : hints)
+            for (const auto& re : p.detect)
+                if (re->found_in(h)) {
+                    hits += 2;  // a URL or site name is strong evidence
+                    break;
+                }
         if (hits > best_hits) {
             best = &p;
             best_hits = hits;

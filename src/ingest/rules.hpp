@@ -17,7 +17,7 @@ namespace pressroom::ingest {
 
 struct Line;
 
-enum class Scope { line, inline_, prefix, end };
+enum class Scope { line, inline_, prefix, end, block };
 const char* scope_name(Scope s);
 
 struct Rule {
@@ -32,7 +32,10 @@ struct Rule {
 struct Profile {
     std::string id;
     std::string name;
+    std::string agency;  // the publisher's name, for pages that never print it
     std::vector<std::shared_ptr<const Regex>> detect;  // empty: always applies
+    // Patterns that find the issuer in the text, with the format that names it.
+    std::vector<std::pair<std::shared_ptr<const Regex>, std::string>> agency_patterns;
     std::vector<std::size_t> rules;                     // indexes into RuleBook::rules()
     bool always() const { return detect.empty(); }
 };
@@ -54,7 +57,9 @@ public:
     // The profiles that apply to an input whose first lines are `head`:
     // every always-on profile, plus the detected agency profile that matches
     // most lines (or `forced`, when not empty; Error(usage) if unknown).
-    std::vector<const Profile*> select(const std::vector<Line>& lines, const std::string& forced) const;
+    // `hints` is more text to look at: the page's URL, its site name.
+    std::vector<const Profile*> select(const std::vector<Line>& lines, const std::string& forced,
+                                       const std::vector<std::string>& hints = {}) const;
 
 private:
     std::vector<Rule> rules_;

@@ -26,6 +26,7 @@ struct Line {
     LineKind kind = LineKind::text;
     int level = 0;         // heading level or list depth
     bool ordered = false;  // list items: numbered
+    bool centered = false; // set in the middle of the page (HTML align=center, <center>)
     // A rich reader's block boundary: this line starts a new block even
     // without a blank line before it (HTML <p>, markdown paragraph).
     bool block_start = false;
@@ -43,6 +44,15 @@ struct Source {
     // Metadata the format states outright (front matter, JSON fields, HTML
     // <meta>): trusted over what the text heuristics find.
     model::Metadata given;
+    // Weaker evidence, used only where the text gives nothing: a page's
+    // <title> (with the site's name around it), a site name.
+    std::vector<std::string> title_hints;
+    std::string agency_hint;
+    // Text the profile detection also looks at (a page's URL, its site name).
+    std::vector<std::string> detect_hints;
+    // What the reader itself dropped (navigation, hidden elements, markup
+    // residue), in the audit's terms.
+    std::vector<model::RemovedSpan> removed;
 };
 
 }  // namespace pressroom::ingest

@@ -20,8 +20,24 @@ struct Context {
     std::vector<const Profile*> profiles;
 };
 
+// How a plain text's lines were made: hard-wrapped at a width (unwrap
+// them), or one line per paragraph (every line break is a paragraph break).
+struct WrapStyle {
+    bool hard_wrapped = false;
+    std::size_t width = 0;  // the wrap width, when hard-wrapped
+};
+WrapStyle analyze_wrap(const std::vector<Line>& lines);
+
 // Records `text` from line `line` as removed by `rule`.
 void record_removal(Context& cx, std::string text, std::string rule, int line);
+
+// Character damage in what a reader produced (mojibake, misdirected quotes,
+// glued sentences), before anything else looks at the lines.
+void repair_source(Source& src, Diagnostics& diags);
+
+// Labelled fields anywhere in the input ("Press Release Number: 09-434",
+// "Release Date: ..."), taken before boilerplate rules can remove them.
+void extract_fields(Context& cx);
 
 // Boilerplate rules (rules/*.xml and --rules files) and the built-in
 // phenomena: doubled text ("X X"), header lines repeated verbatim.
@@ -30,8 +46,13 @@ void remove_boilerplate(Context& cx);
 // Title, date, release number, agency, kind, dateline, contacts.
 void extract_metadata(Context& cx);
 
-// Contact blocks ("Media contact: ...") into the metadata.
+// Contact blocks ("Media contact: ...", or a name, office and phone number
+// at the head of the release) into the metadata.
 void extract_contacts(Context& cx);
+
+// A byline ("Story by ..., American Forces Press Service", "From ... Public
+// Affairs"): not body text; its organisation is the agency if none is named.
+void extract_byline(Context& cx);
 
 // The dateline ("WASHINGTON —") moved from the first paragraph into the metadata.
 void extract_dateline(Context& cx);

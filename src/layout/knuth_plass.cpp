@@ -106,12 +106,16 @@ std::optional<std::vector<Break>> break_lines(const std::vector<Item>& items,
                     r = 0;
                 }
                 bool forced = item.type == Item::Type::penalty && item.penalty <= -infinite_penalty;
-                if (r < -1 || forced) {
+                // Sums of prefix differences carry rounding: a line shrunk
+                // exactly to its limit must not come out at r = -1.0000001.
+                constexpr double eps = 1e-9;
+                if (r < -1 - eps || forced) {
                     active.erase(active.begin() + static_cast<std::ptrdiff_t>(a));
                 } else {
                     ++a;
                 }
-                if (r >= -1 && r <= params.tolerance) {
+                if (r >= -1 - eps && r <= params.tolerance + eps) {
+                    r = std::max(r, -1.0);
                     double badness = 100 * std::pow(std::abs(r), 3);
                     double d = std::pow(params.line_penalty + badness, 2);
                     if (item.type == Item::Type::penalty) {

@@ -100,7 +100,7 @@ class Builder {
 public:
     Builder(const model::Document& doc, const LayoutOptions& options, const fonts::FontSet& fonts,
             const Hyphenator* hyphenator, Diagnostics& diagnostics)
-        : doc_(doc), fonts_(fonts), setter_(fonts, hyphenator, diagnostics), paper_(paper_named(options.paper)),
+        : doc_(doc), setter_(fonts, hyphenator, diagnostics), paper_(paper_named(options.paper)),
           url_(R"((?:https?://|www\.)[^\s<>"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})") {
         measure_ = paper_.width - d_.margin_left - d_.margin_right;
     }
@@ -258,13 +258,20 @@ private:
                 },
                 block);
         }
-        // The press-release end mark.
-        FlowBlock end;
-        end.space_before = 14;
+        // The press-release end mark, as the last line of the last block
+        // (its space above folded into the line's height): the widow rule
+        // then never leaves it alone at the top of a page.
         Line mark = setter_.set_line({{"###", Style::regular, d_.body_size, -1}}, 0);
-        double x = (measure_ - mark.width) / 2;
-        add_lines(end, {mark}, x, d_.body_leading, d_.body_size);
-        push(std::move(end));
+        const double space = 14;
+        FlowLine end{std::move(mark), 0, space + d_.body_leading, space + baseline_in(d_.body_leading, d_.body_size), 0, {}, false};
+        end.indent = (measure_ - end.line.width) / 2;
+        if (blocks_.empty()) {
+            FlowBlock b;
+            b.lines.push_back(std::move(end));
+            push(std::move(b));
+        } else {
+            blocks_.back().lines.push_back(std::move(end));
+        }
     }
 
     void list(const model::List& l) {
@@ -314,7 +321,16 @@ private:
                           d_.contact_size);
             for (std::size_t k = 0; k < c.lines.size(); ++k) {
                 std::vector<Run> r;
-                append_detecting_links(r, c.lines[k], labelled && k == 0 ? Style::bold : Style::regular, d_.contact_size);
+                std::string line = c.lines[k];
+                if (labelled && k == 0) {
+                    // The label in bold: all of "Media contact", or only
+                    // "Contact:" of "Contact: Larry Hart, 202-586-5806".
+                    std::size_t colon = line.find(':');
+                    std::size_t cut = colon != std::string::npos && colon < 40 ? colon + 1 : line.size();
+                    r.push_back({line.substr(0, cut), Style::bold, d_.contact_size, -1});
+                    line = line.substr(cut);
+                }
+                append_detecting_links(r, line, Style::regular, d_.contact_size);
                 add_lines(b, setter_.set(r, spec, 0), 0, d_.contact_leading, d_.contact_size);
             }
         }
@@ -345,6 +361,10 @@ private:
     static std::size_t min_start(const FlowBlock& b) {
         if (b.keep_together || b.lines.size() < 4) return b.lines.size();
         return 2;
+    }
+
+    static bool ends_in_hyphen(const Line& l) {
+        return !l.fragments.empty() && !l.fragments.back().text.empty() && l.fragments.back().text.back() == '-';
     }
 
     void new_page() {
@@ -389,6 +409,9 @@ private:
                     take = breakable ? std::min(fit, rest - 2) : 0;  // leave no widow
                     if (breakable && placed == 0 && take < 2) take = 0;  // and no orphan
                     if (take == 0 && y_ == content_top()) take = std::max<std::size_t>(fit, 1);  // cannot do better
+                    // A page should not end in a hyphen (TeX's \brokenpenalty):
+                    // move that line over when both pages keep two lines.
+                    if (breakable && take >= 3 && ends_in_hyphen(b.lines[placed + take - 1].line)) --take;
                 }
                 for (std::size_t k = 0; k < take; ++k) place(b.lines[placed + k]);
                 placed += take;
@@ -442,7 +465,6 @@ private:
     }
 
     const model::Document& doc_;
-    const fonts::FontSet& fonts_;
     Design d_;
     Setter setter_;
     Paper paper_;

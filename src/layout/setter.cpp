@@ -63,9 +63,11 @@ std::vector<Setter::Glyph> Setter::resolve(const std::vector<Run>& runs, int lin
             if (face < 0) {
                 // Never drop a character silently: say which, where, and
                 // show the replacement character in its place.
+                std::string why = cp > max_cp_ ? "is beyond what the PDF writer can encode (the Basic Multilingual Plane)"
+                                               : "is in none of the fonts";
                 diagnostics_.warning("glyph-missing",
-                                     "no font can show " + code_point_name(cp) + " (" + utf8::encode(cp) +
-                                         "); it is shown as " + code_point_name(replacement) + " in the PDF",
+                                     code_point_name(cp) + " (" + utf8::encode(cp) + ") " + why + "; shown as " +
+                                         code_point_name(replacement),
                                      line);
                 cp = replacement;
                 face = fonts_.find(cp, run.style);
@@ -166,7 +168,10 @@ Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bo
                 if (bounded && !apostrophe && e - a >= 5) {
                     std::string word;
                     for (std::size_t k = a; k < e; ++k) word += static_cast<char>(at(k));
-                    for (std::size_t p : hyphenator_->points(word)) opps.push_back({a + p - 1, OppKind::hyphenation});
+                    auto cached = hyphenation_cache_.find(word);
+                    if (cached == hyphenation_cache_.end())
+                        cached = hyphenation_cache_.emplace(word, hyphenator_->points(word)).first;
+                    for (std::size_t p : cached->second) opps.push_back({a + p - 1, OppKind::hyphenation});
                 }
                 a = e;
             }

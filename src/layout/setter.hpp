@@ -109,6 +109,7 @@ private:
     Diagnostics& diagnostics_;
     char32_t max_cp_;
     std::map<std::size_t, std::set<char32_t>> used_;
+    std::map<std::string, std::vector<std::size_t>, std::less<>> hyphenation_cache_;  // words recur in a release
     Method last_method_ = Method::optimal;
 };
 

@@ -115,7 +115,7 @@ model::Document hand_made() {
 
 // ------------------------------------------------------------ container
 
-TEST_CASE("epub: entries in a fixed order, mimetype first and stored, the rest deflated") {
+TEST_CASE("epub: entries in a fixed order with mimetype first and stored and the rest deflated") {
     const auto entries = test::read_zip(epub_of(load(seed())));
     std::vector<std::string> names;
     for (const auto& e : entries) names.push_back(e.name);
@@ -131,7 +131,7 @@ TEST_CASE("epub: entries in a fixed order, mimetype first and stored, the rest d
     }
 }
 
-TEST_CASE("epub: the file starts with the stored mimetype entry, as readers sniff it") {
+TEST_CASE("epub: the file starts with the stored mimetype entry as readers sniff it") {
     const std::string b = epub_of(load(seed()));
     REQUIRE(b.size() > 58);
     CHECK(b.substr(0, 4) == std::string("PK\x03\x04", 4));
@@ -206,7 +206,7 @@ TEST_CASE("epub: package metadata of the seed") {
     CHECK(features == std::vector<std::string>{"structuralNavigation", "tableOfContents", "readingOrder"});
 }
 
-TEST_CASE("epub: optional metadata is omitted, never empty") {
+TEST_CASE("epub: optional metadata is omitted and never empty") {
     model::Document doc = hand_made();
     doc.meta.agency.clear();
     doc.meta.date.clear();
@@ -241,7 +241,7 @@ TEST_CASE("epub: the language of the model reaches the package and the documents
     CHECK(test::attr(elements(xmlDocGetRootElement(nav.get()), "h1").at(0), "lang") == "en");
 }
 
-TEST_CASE("epub: the identifier follows the content, not the clock") {
+TEST_CASE("epub: the identifier follows the content and not the clock") {
     model::Document doc = hand_made();
     render::Options later;
     later.source_date_epoch = 2000000000;
@@ -254,7 +254,7 @@ TEST_CASE("epub: the identifier follows the content, not the clock") {
 
 // ----------------------------------------------------------- navigation
 
-TEST_CASE("epub: nav.xhtml and toc.ncx list the title and every heading, nested") {
+TEST_CASE("epub: nav.xhtml and toc.ncx list the title and every heading nested") {
     model::Document doc = hand_made();
     doc.body.push_back(model::Heading{2, model::text_inlines("Subsection"), 5});
     doc.body.push_back(model::Heading{1, model::text_inlines("Second section"), 6});
@@ -491,7 +491,7 @@ TEST_CASE("epub: nested lists follow the items' depth") {
         CHECK(text::starts_with(element_text(items[i]), "item at"));
 }
 
-TEST_CASE("epub: unsafe hrefs become text; URLs and e-mail addresses in text become links") {
+TEST_CASE("epub: unsafe hrefs become text and URLs and e-mail addresses in text become links") {
     model::Document doc = hand_made();
     using K = model::Span::Kind;
     model::Paragraph p;
@@ -604,7 +604,7 @@ TEST_CASE("epub: the zip writer refuses duplicate names") {
 namespace pressroom {
 namespace {
 
-TEST_CASE("epub: --embed-fonts embeds the PDF's faces, subset to the text, with @font-face") {
+TEST_CASE("epub: --embed-fonts embeds the PDF's faces subset to the text with @font-face") {
     test::TempDir a, b, plain;
     REQUIRE(test::pressroom({"convert", "-q", "-t", "epub", "--embed-fonts", "-o", a.path().string(), seed().string()})
                 .status == 0);

@@ -33,7 +33,7 @@ void require_clean(const std::vector<fs::path>& epubs) {
     }
 }
 
-TEST_CASE("epubcheck: every sample, with and without --embed-fonts") {
+TEST_CASE("epubcheck: every sample with and without --embed-fonts") {
     if (!test::have_epubcheck()) {
         MESSAGE("skipped: java or EPUBCheck not installed");
         return;
@@ -94,8 +94,8 @@ void check_corpus(int part, int parts) {
 
 // Two parts: one per core, each one Java start.
 constexpr int corpus_parts = 2;
-TEST_CASE("epubcheck: corpus, part 1 of 2") { check_corpus(0, corpus_parts); }
-TEST_CASE("epubcheck: corpus, part 2 of 2") { check_corpus(1, corpus_parts); }
+TEST_CASE("epubcheck: corpus part 1 of 2") { check_corpus(0, corpus_parts); }
+TEST_CASE("epubcheck: corpus part 2 of 2") { check_corpus(1, corpus_parts); }
 
 TEST_CASE("epubcheck: the check itself reports a broken EPUB") {
     // Guards the guard: a container without container.xml and with a

@@ -16,8 +16,12 @@ namespace {
 
 std::string keywords(const model::Document& doc) {
     std::string out;
-    for (const std::string& k : {doc.meta.kind, doc.meta.release_number, doc.meta.agency, doc.meta.office, doc.meta.dateline})
-        if (!k.empty()) out += (out.empty() ? "" : ", ") + k;
+    for (const std::string* k : {&doc.meta.kind, &doc.meta.release_number, &doc.meta.agency, &doc.meta.office,
+                                 &doc.meta.dateline}) {
+        if (k->empty()) continue;
+        if (!out.empty()) out.append(", ");
+        out.append(*k);
+    }
     return out;
 }
 
@@ -53,12 +57,14 @@ std::string render_pdf(const model::Document& doc, const Options& options, Diagn
 
     const auto& m = doc.meta;
     if (!m.title.empty()) out.info("Title", m.title);
-    if (!m.agency.empty()) out.info("Author", m.office.empty() ? m.agency : m.agency + ", " + m.office);
+    if (!m.agency.empty()) out.info("Author", m.agency);
     if (std::string subject = m.subtitle.empty() ? model::release_line(doc) : m.subtitle; !subject.empty())
         out.info("Subject", subject);
     if (std::string k = keywords(doc); !k.empty()) out.info("Keywords", k);
     out.info("Creator", "pressroom " PRESSROOM_VERSION);
-    out.info("Producer", "pressroom " PRESSROOM_VERSION " with libharu " + pdf::libharu_version());
+    std::string producer = "pressroom " PRESSROOM_VERSION " with libharu ";
+    producer.append(pdf::libharu_version());
+    out.info("Producer", producer);
     out.dates(output_time(doc, options));
     return out.save();
 }
