@@ -277,7 +277,7 @@ TEST_CASE("epub: nav.xhtml and toc.ncx list the title and every heading nested")
         targets.push_back(test::attr(a, "href"));
     }
     CHECK(labels == std::vector<std::string>{"A Title", "Section", "Subsection", "Second section"});
-    CHECK(targets == std::vector<std::string>{"content.xhtml#title", "content.xhtml#s1", "content.xhtml#s2",
+    CHECK(targets == std::vector<std::string>{"content.xhtml", "content.xhtml#s1", "content.xhtml#s2",
                                               "content.xhtml#s3"});
     CHECK(elements(top_items[1], "ol").size() == 1);  // Section holds Subsection
     CHECK(top_items[2]->parent->parent == top_items[1]);
