@@ -15,7 +15,7 @@ PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES qpdf poppler-utils"
 # EPUB: libzip writes the container; EPUBCheck (a Java program) validates
 # every EPUB the tests make, many per Java start through the JDK's source
 # launcher (tests/epubcheck/EpubCheckBatch.java).
-PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev"
+PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev zlib1g-dev"
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES epubcheck default-jdk-headless"
 
 # ensure_packages PKG... : installs what is missing (as root), or prints the
