@@ -3,7 +3,7 @@
 
 # To build pressroom.
 PRESSROOM_BUILD_PACKAGES="build-essential cmake pkg-config git libxml2-dev libpcre2-dev libutf8proc-dev
-  libssl-dev libboost-program-options-dev nlohmann-json3-dev"
+  libssl-dev libboost-program-options-dev nlohmann-json3-dev libhunspell-dev hunspell-en-us"
 # PDF: libharu, HarfBuzz (its subsetter), libhyphen; the fonts and the
 # hyphenation patterns the build copies into share/pressroom.
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libhpdf-dev libharfbuzz-dev libhyphen-dev

@@ -4,6 +4,7 @@
 #include "base/files.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
+#include "base/utf8.hpp"
 #include "ingest/rules.hpp"
 #include "pipeline/convert.hpp"
 #include "render/renderer.hpp"
@@ -77,6 +78,15 @@ void declare_validate(po::options_description& d, po::positional_options_descrip
          "refuse files larger than SIZE bytes (suffixes K, M, G)");
     common_options(d, s);
     d.add_options()("input", po::value(&s.inputs)->composing(), "release XML files");
+    p.add("input", -1);
+}
+
+void declare_inspect(po::options_description& d, po::positional_options_description& p, Settings& s) {
+    d.add_options()("width,w", po::value(&s.width)->value_name("N")->default_value(120),
+                    "cut lines to N columns");
+    input_options(d, s);
+    common_options(d, s);
+    d.add_options()("input", po::value(&s.inputs)->composing(), "input file");
     p.add("input", -1);
 }
 
@@ -222,6 +232,45 @@ int execute_validate(Settings& s) {
     return status;
 }
 
+int execute_inspect(Settings& s) {
+    if (s.inputs.size() != 1) throw Error(ErrorKind::usage, "", "inspect takes one input (see 'pressroom inspect --help')");
+    const std::string& input = s.inputs.front();
+    auto rules = load_rules(s);
+    ingest::Options io;
+    io.name = input;
+    io.from = s.from;
+    io.profile = s.profile;
+    io.rules = rules.get();
+    Diagnostics diags(input);
+    ingest::Trace t = ingest::trace(read_input(input, parse_size(s.max_input_size)), io, diags);
+    std::cout << input << ": read as " << t.format << " (" << t.encoding << "), rules: " << text::join(t.profiles, ", ")
+              << "\n\n";
+    const std::size_t width = static_cast<std::size_t>(std::max(s.width, 60));
+    for (const auto& l : t.lines) {
+        std::string num = std::to_string(l.line);
+        std::string fate = l.fate.empty() ? "-" : l.fate;
+        std::string row = std::string(num.size() < 5 ? 5 - num.size() : 0, ' ') + num + "  " + fate;
+        row += std::string(row.size() < 40 ? 40 - row.size() : 1, ' ') + "\u2502 ";
+        std::size_t room = width > utf8::display_width(row) ? width - utf8::display_width(row) : 10;
+        std::string shown;
+        for (std::string_view word : text::split(l.text, ' ')) {
+            if (utf8::display_width(shown) + word.size() + 1 > room) {
+                shown += " \u2026";
+                break;
+            }
+            shown += (shown.empty() ? "" : " ") + std::string(word);
+        }
+        std::cout << row << shown << "\n";
+    }
+    report(diags.items(), s);
+    if (!t.refusal.empty()) {
+        std::cout << "\nrefused: " << t.refusal << "\n";
+        return exit_code::failed;
+    }
+    std::cout << "\n" << t.doc.body.size() << " blocks, " << t.doc.removed.size() << " pieces removed\n";
+    return exit_code::ok;
+}
+
 int execute_rules(Settings& s) {
     auto loaded = load_rules(s);
     const ingest::RuleBook& book = loaded ? *loaded : ingest::RuleBook::builtin();
@@ -263,6 +312,16 @@ const std::array command_table = {
             "(how external entities and entity bombs get in) are refused.",
             "pressroom validate out/*.xml",
             &declare_validate, &execute_validate},
+    Command{"inspect", "pressroom inspect [OPTIONS] INPUT",
+            "show what normalization did with each line of an input",
+            "Prints every line of INPUT as the reader saw it, beside what became of it: the body "
+            "block it went into ('paragraph 3', 'list 5', 'heading 2'), the metadata it gave "
+            "('title', 'date', 'contact'), or the rule that removed it ('removed: share-widget'). "
+            "Use it to see why a line was kept or dropped, and to write a rule of your own "
+            "(see 'pressroom rules' and --rules). Exit status 1 when the input would be refused.",
+            "pressroom inspect page.txt\n"
+            "pressroom inspect --rules mysite.xml page.html   # try a rules file",
+            &declare_inspect, &execute_inspect},
     Command{"rules", "pressroom rules [--rules FILE]...",
             "list the boilerplate rules and agency profiles",
             "Lists every agency profile and its rules: id, scope and what it removes. With --rules, "

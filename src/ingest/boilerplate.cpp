@@ -68,9 +68,17 @@ void remove_mail_headers(Context& cx) {
     static const Regex known("(?i)^(?:from|subject|newsgroups|path|message-id|date|organization|lines|nntp-posting-host|"
                              "reply-to|distribution|sender|references|keywords|summary|xref|approved|expires|"
                              "followup-to|mime-version|content-type|content-transfer-encoding|to|cc|x-[a-z-]+)$");
+    static const Regex separator("(?i)^-{3,}\\s*(?:(?:begin|start|end)(?:\\s+of)?\\s+)?(?:blind-carbon-copy|forwarded message|original message)\\s*-*$");
     auto& lines = cx.src.lines;
     std::size_t i = 0;
+    for (;;) {  // a forwarded message nests header blocks behind separator lines
     while (i < lines.size() && lines[i].text.empty()) ++i;
+    if (i < lines.size() && separator.full_match(lines[i].text)) {
+        record_removal(cx, lines[i].text, "mail-header", lines[i].number);
+        lines[i].removed = true;
+        ++i;
+        continue;
+    }
     std::size_t start = i;
     int known_count = 0;
     for (; i < lines.size() && !lines[i].text.empty(); ++i) {
@@ -93,6 +101,7 @@ void remove_mail_headers(Context& cx) {
         }
         record_removal(cx, l.text, "mail-header", l.number);
         l.removed = true;
+    }
     }
 }
 
@@ -167,6 +176,18 @@ void remove_boilerplate(Context& cx) {
             record_removal(cx, l.text.substr(half + 1), "doubled-text", l.number);
             erase_range(l, half, l.text.size());
         }
+    }
+
+    // Links alone on the last lines of a page ("2001 Monetary policy", a
+    // "related" list): navigation, not the release's last paragraph.
+    for (std::size_t k = lines.size(); k-- > 0;) {
+        Line& l = lines[k];
+        if (l.removed || l.text.empty()) continue;
+        bool link_only = (l.link_only || (l.inlines.size() == 1 && l.inlines[0].kind == model::Span::Kind::link)) &&
+                         l.text.size() <= 60;
+        if (!link_only) break;
+        record_removal(cx, l.text, "trailing-links", l.number);
+        l.removed = true;
     }
 
     // A header line repeated verbatim before the text starts (a page that

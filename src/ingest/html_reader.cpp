@@ -196,6 +196,9 @@ private:
     Span::Kind inline_kind_ = Span::Kind::text;
     std::string href_;
     Ctx ctx_;
+    int anchor_depth_ = 0;          // inside how many <a> elements
+    std::size_t anchor_chars_ = 0;  // text characters of the pending line inside <a>
+    std::size_t other_chars_ = 0;   // and outside
 
     // Text of a subtree, one piece per block (with the line it starts on).
     static void collect_text(const xmlNode* n, std::vector<std::pair<int, std::string>>& out, bool& fresh) {
@@ -224,6 +227,7 @@ private:
             l.level = block_.level;
             l.ordered = block_.ordered;
             l.centered = block_.centered;
+            l.link_only = anchor_chars_ > 0 && other_chars_ == 0;
             l.block_start = next_starts_block_;
             for (auto& s : inlines_) s.text = clean_text(s.text);
             model::normalize_space(inlines_);
@@ -235,6 +239,7 @@ private:
         }
         inlines_.clear();
         line_ = 0;
+        anchor_chars_ = other_chars_ = 0;
     }
 
     void block_boundary() {
@@ -247,6 +252,7 @@ private:
         if (!t->content) return;
         std::string s = reinterpret_cast<const char*>(t->content);
         bool blank = text::trim(s).empty();
+        if (!blank) (anchor_depth_ > 0 ? anchor_chars_ : other_chars_) += text::trim(s).size();
         if (!blank) {
             if (br_run_ >= 2) next_starts_block_ = true;
             br_run_ = 0;
@@ -353,6 +359,7 @@ private:
     void inline_element(xmlNode* c, const std::string& name) {
         Span::Kind saved_kind = inline_kind_;
         std::string saved_href = href_;
+        if (name == "a") ++anchor_depth_;
         if (name == "a") {
             std::string h = resolve(attr(c, "href"));
             if (!h.empty() && inline_kind_ != Span::Kind::link) {
@@ -365,6 +372,7 @@ private:
             inline_kind_ = Span::Kind::emphasis;
         }
         walk(c);
+        if (name == "a") --anchor_depth_;
         inline_kind_ = saved_kind;
         href_ = saved_href;
     }

@@ -2,12 +2,14 @@
 
 #include "base/error.hpp"
 #include "base/hash.hpp"
+#include "base/regex.hpp"
 #include "base/text.hpp"
 #include "ingest/decode.hpp"
 #include "ingest/feed_reader.hpp"
 #include "ingest/html_reader.hpp"
 #include "ingest/markdown_reader.hpp"
 #include "ingest/steps.hpp"
+#include "ingest/dates.hpp"
 #include "ingest/text_reader.hpp"
 
 #include <algorithm>
@@ -42,13 +44,43 @@ std::string base_name(const std::string& name) {
     return std::filesystem::path(name).filename().string();
 }
 
+// A scrape that kept only a piece of a release: a headline and a quotation
+// from its middle ("“We want ...,” said Halem"), with no lead, no date, no
+// dateline. Converting it would publish a fragment as a release.
+std::string fragment_reason(const model::Document& doc) {
+    if (doc.body.size() > 2 || !doc.meta.dateline.empty() || !doc.meta.date.empty() || !doc.meta.release_number.empty())
+        return {};
+    std::string all;
+    for (const auto& b : doc.body)
+        if (const auto* p = std::get_if<model::Paragraph>(&b)) all += model::plain_text(p->content) + " ";
+        else return {};
+    std::size_t words = static_cast<std::size_t>(std::count(all.begin(), all.end(), ' '));
+    bool quoted = text::starts_with(all, "\u201c") || text::starts_with(all, "\"");
+    static const Regex attribution("(?:[\"\u201d,]\\s+(?:said|says|added|noted)\\s+\\p{Lu}\\p{L}+|\\p{Lu}\\p{L}+\\s+(?:said|says|added))[,.]");
+    if (quoted && words < 150 && attribution.found_in(all))
+        return "the text is a quotation cut from the middle of a release (a broken scrape), not a release";
+    return {};
+}
+
 }  // namespace
 
-model::Document ingest(std::string_view bytes, const Options& options, Diagnostics& diags) {
+namespace {
+
+// Everything ingest does, without refusing: the refusal (if any) is
+// reported in `refusal`, so `pressroom inspect` can still show the lines.
+struct Run {
+    Source src;
+    model::Document doc;
+    std::vector<std::string> profiles;
+    std::string refusal;  // why there is no release, or empty
+};
+
+Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diags) {
+    Run run;
     const std::string shown = options.name.empty() ? std::string("-") : options.name;
     const std::string format = options.from.empty() ? detect_format(bytes, options.name) : options.from;
 
-    Source src;
+    Source& src = run.src;
     std::string encoding;
     if (format == "html") {
         src = read_html(html_to_utf8(bytes, encoding), shown);
@@ -67,19 +99,22 @@ model::Document ingest(std::string_view bytes, const Options& options, Diagnosti
     diags.note("reader", "read as " + src.format);
     repair_source(src, diags);
 
-    model::Document doc;
+    model::Document& doc = run.doc;
     doc.meta.source.name = base_name(shown);
     doc.meta.source.sha256 = sha256_hex(bytes);
     doc.meta.source.format = src.format;
     doc.meta.source.encoding = encoding;
-    doc.removed = std::move(src.removed);
+    const bool reader_dropped_markup = !src.removed.empty();
+    doc.removed = src.removed;
 
     const RuleBook& book = options.rules ? *options.rules : RuleBook::builtin();
     std::vector<std::string> hints = src.detect_hints;
     hints.insert(hints.end(), src.title_hints.begin(), src.title_hints.end());
     Context cx{src, doc, diags, book, book.select(src.lines, options.profile, hints)};
-    for (const Profile* p : cx.profiles)
+    for (const Profile* p : cx.profiles) {
+        run.profiles.push_back(p->id);
         if (!p->always()) diags.note("profile", "using the '" + p->id + "' rules (" + p->name + ")");
+    }
 
     extract_fields(cx);
     remove_boilerplate(cx);
@@ -90,10 +125,89 @@ model::Document ingest(std::string_view bytes, const Options& options, Diagnosti
     extract_dateline(cx);
     repair_text(cx);
 
-    if (doc.body.empty()) throw Error(ErrorKind::input, shown, "no release text found");
     std::stable_sort(doc.removed.begin(), doc.removed.end(),
                      [](const auto& a, const auto& b) { return a.line < b.line; });
-    return doc;
+    if (doc.body.empty()) {
+        run.refusal = format == "markdown" && reader_dropped_markup
+                          ? "the input's body holds only markup (images, figures), no text"
+                          : "nothing but boilerplate and metadata is left";
+    } else if (std::string why = fragment_reason(doc); !why.empty()) {
+        run.refusal = why;
+    }
+    return run;
+}
+
+// What became of a line, in a few words, from what the steps left on it.
+std::string fate_of(const Line& l, const model::Document& doc) {
+    if (l.removed) {
+        std::string rules;
+        for (const auto& r : doc.removed)
+            if (r.line == l.number && rules.find(r.rule) == std::string::npos) rules += (rules.empty() ? "" : ", ") + r.rule;
+        return "removed: " + (rules.empty() ? std::string("?") : rules);
+    }
+    if (l.used) {
+        const auto& m = doc.meta;
+        auto has = [&](const std::string& field) {
+            return !field.empty() && text::ascii_lower(field).find(text::ascii_lower(l.text)) != std::string::npos;
+        };
+        if (has(m.title)) return "title";
+        if (has(m.subtitle)) return "subtitle";
+        if (has(m.agency)) return "agency";
+        if (has(m.office)) return "office";
+        if (has(m.kind)) return "kind";
+        for (const auto& c : m.contacts)
+            for (const auto& cl : c.lines)
+                if (cl == l.text) return "contact";
+        if (!m.release_number.empty() && l.text.find(m.release_number) != std::string::npos) return "release number";
+        if (!m.date.empty() && find_date(l.text)) return "date";
+        return "metadata (repeated)";
+    }
+    if (l.text.empty()) return {};
+    if (l.block >= 0) {
+        if (static_cast<std::size_t>(l.block) >= doc.body.size()) return "body";
+        const char* kind = std::visit(
+            [](const auto& b) -> const char* {
+                using T = std::decay_t<decltype(b)>;
+                if constexpr (std::is_same_v<T, model::Heading>) return "heading";
+                else if constexpr (std::is_same_v<T, model::List>) return "list";
+                else if constexpr (std::is_same_v<T, model::Quote>) return "quote";
+                else return "paragraph";
+            },
+            doc.body[static_cast<std::size_t>(l.block)]);
+        return std::string(kind) + " " + std::to_string(l.block + 1);
+    }
+    return "body";
+}
+
+}  // namespace
+
+model::Document ingest(std::string_view bytes, const Options& options, Diagnostics& diags) {
+    Run run = run_ingest(bytes, options, diags);
+    if (!run.refusal.empty()) {
+        diags.note("refused", run.refusal);
+        throw Error(ErrorKind::input, options.name.empty() ? std::string("-") : options.name, "no release text found");
+    }
+    return std::move(run.doc);
+}
+
+Trace trace(std::string_view bytes, const Options& options, Diagnostics& diags) {
+    Run run = run_ingest(bytes, options, diags);
+    Trace t;
+    t.format = run.src.format;
+    t.encoding = run.doc.meta.source.encoding;
+    t.profiles = run.profiles;
+    t.refusal = run.refusal;
+    for (const Line& l : run.src.lines)
+        if (!l.text.empty()) t.lines.push_back({l.number, l.text, fate_of(l, run.doc)});
+    // Pieces removed by the reader itself (navigation, hidden elements) have no line of their own.
+    for (const auto& r : run.doc.removed)
+        if (std::none_of(run.src.lines.begin(), run.src.lines.end(), [&](const Line& l) { return l.number == r.line && l.removed; }) &&
+            (r.rule.rfind("html-", 0) == 0 || r.rule.rfind("markdown-", 0) == 0 || r.rule.rfind("json-", 0) == 0 ||
+             r.rule.rfind("feed-", 0) == 0))
+            t.lines.push_back({r.line, r.text, "removed: " + r.rule});
+    std::stable_sort(t.lines.begin(), t.lines.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+    t.doc = std::move(run.doc);
+    return t;
 }
 
 }  // namespace pressroom::ingest

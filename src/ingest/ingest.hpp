@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pressroom::ingest {
 
@@ -24,7 +25,23 @@ struct Options {
 std::string detect_format(std::string_view bytes, const std::string& name);
 
 // Runs the reader and every normalization step. Throws Error(input) with
-// "no release text found" when nothing of a release is left.
+// "no release text found" when nothing of a release is left (a note
+// diagnostic, code "refused", says why).
 model::Document ingest(std::string_view bytes, const Options& options, Diagnostics& diags);
+
+// What ingest did with each line of the input, for `pressroom inspect`.
+struct TraceLine {
+    int line = 0;       // 1-based input line
+    std::string text;   // the line as the reader produced it
+    std::string fate;   // "paragraph 3", "title", "removed: share-widget" ...
+};
+struct Trace {
+    std::string format, encoding;
+    std::vector<std::string> profiles;
+    std::vector<TraceLine> lines;
+    std::string refusal;  // why the input would be refused, or empty
+    model::Document doc;
+};
+Trace trace(std::string_view bytes, const Options& options, Diagnostics& diags);
 
 }  // namespace pressroom::ingest

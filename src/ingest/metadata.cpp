@@ -37,7 +37,7 @@ std::string match_kind(const std::string& line) {
 // these is the agency's name, not a headline.
 const Regex& agency_re() {
     static const Regex re(
-        "(?i)^(?:the\\s+)?[\\p{L}.,'’& ]{0,60}?\\b(?:department|agency|administration|authority|bureau|commission|"
+        "(?i)^(?:the\\s+)?[\\p{L}.'’& ]{0,60}?\\b(?:department|agency|administration|authority|bureau|commission|"
         "service|board|council|ministry|institute|corps|command|office|library of congress|white house|nasa|"
         "federal reserve(?: board| system)?)(?: of (?:the )?[\\p{L},.'’& ]{2,60})?$"
         // "U.S. Senator Daniel K. Akaka", "U S SENATOR PATRICK LEAHY": a senator's name, capitalised words only.
@@ -55,6 +55,12 @@ const Regex& office_re() {
 
 // Running text, not a header line: a sentence of some length, or a line too
 // long for any headline.
+const Regex& issuing_office_re() {
+    static const Regex re("^(?:\\p{Lu}[\\p{L}.&]*\\s+){0,5}(?:Headquarters|Center|Laboratory|Field Office|Regional Office),\\s+"
+                          "\\p{Lu}[\\p{L}.]*(?:,?\\s+\\p{Lu}[\\p{L}.]*){0,3}$");
+    return re;
+}
+
 bool is_prose(const std::string& s) {
     auto words = std::count(s.begin(), s.end(), ' ') + 1;
     if (words >= 35 || s.size() >= 250) return true;
@@ -249,8 +255,10 @@ void remove_preamble(Context& cx) {
         if (before.size() > 8) return;
     }
     if (before.empty() || before.size() > 8 || before.size() == lines.size()) return;
+    // A note is written in sentences: a line of six words or more ending one.
     bool note = std::any_of(before.begin(), before.end(), [](const Line* l) {
-        return text::ends_with(l->text, ".") || text::ends_with(l->text, ":");
+        return (text::ends_with(l->text, ".") || text::ends_with(l->text, ":")) &&
+               std::count(l->text.begin(), l->text.end(), ' ') >= 5;
     });
     bool reached = false;
     for (const Line& l : lines)
@@ -320,8 +328,44 @@ void agency_from_text(Context& cx) {
 
 }  // namespace
 
+// A transcript's place ("The Pentagon / Arlington, Virginia") stands in
+// short lines right above its clock time ("3:20 P.M. EST", removed as
+// boilerplate) at the head of the text: it is the transcript's subtitle.
+void transcript_location(Context& cx) {
+    static const Regex clock("(?i)^\\d{1,2}:\\d{2}\\s*[ap]\\.?\\s?m\\.?(?:\\s*[a-z]{2,4})?$");
+    auto& lines = cx.src.lines;
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < lines.size() && seen < 12; ++i) {
+        if (lines[i].text.empty()) continue;
+        ++seen;
+        if (!lines[i].removed || !clock.full_match(lines[i].text)) continue;
+        std::vector<Line*> place;
+        for (std::size_t k = i; k-- > 0;) {
+            Line& l = lines[k];
+            if (l.text.empty()) {
+                if (!place.empty()) break;
+                continue;
+            }
+            if (l.removed || l.used || l.text.size() > 40 || is_prose(l.text) || place.size() == 3 ||
+                text::ends_with(l.text, ":") || l.text.find("--") != std::string::npos)
+                break;
+            place.insert(place.begin(), &l);
+        }
+        if (place.empty()) return;
+        std::string where;
+        for (Line* l : place) {
+            where += (where.empty() ? "" : ", ") + l->text;
+            l->used = true;
+        }
+        while (where.find(",,") != std::string::npos) text::replace_all(where, ",,", ",");
+        if (cx.doc.meta.subtitle.empty()) cx.doc.meta.subtitle = where;
+        return;
+    }
+}
+
 void extract_metadata(Context& cx) {
     auto& m = cx.doc.meta;
+    transcript_location(cx);
     const model::Metadata& given = cx.src.given;
     bool have_title = !given.title.empty();
     Line* title_line = nullptr;
@@ -376,6 +420,12 @@ void extract_metadata(Context& cx) {
             l.used = true;  // "Barack Obama" under "U S Senator Barack Obama"
             continue;
         }
+        if (have_title && std::count(l.text.begin(), l.text.end(), ' ') >= 2 &&
+            utf8::to_lower(m.title).find(utf8::to_lower(l.text)) != std::string::npos) {
+            l.used = true;  // a piece of the headline printed again
+            after_title = true;
+            continue;
+        }
         if (!have_title && l.text.back() == ':' && std::count(l.text.begin(), l.text.end(), ' ') <= 3 && l.text.size() <= 40) {
             // "Background Information:": a label over the headline.
             if (std::string k = match_kind(l.text); !k.empty() && m.kind.empty()) m.kind = k;
@@ -390,6 +440,10 @@ void extract_metadata(Context& cx) {
             l.used = true;
         } else if (auto date = parse_date_line(l.text); date) {
             if (m.date.empty()) m.date = *date;
+            l.used = true;
+        } else if (m.office.empty() && issuing_office_re().full_match(l.text)) {
+            // "NASA Headquarters, Washington, D.C.": the issuing office and its city.
+            m.office = l.text;
             l.used = true;
         } else if (!m.agency.empty() && m.office.empty() && !have_title && office_re().full_match(l.text)) {
             m.office = l.text;
@@ -443,10 +497,10 @@ void extract_metadata(Context& cx) {
             ++decks;
             l.used = true;
             after_title = true;
-        } else if (!m.agency.empty() && m.office.empty() && utf8::is_all_caps(l.text) &&
-                   l.text.find(' ') == std::string::npos && l.text.size() <= 20) {
-            // "VERMONT" under "U S SENATOR PATRICK LEAHY": the rest of a letterhead.
-            m.office = l.text;
+        } else if (!m.agency.empty() && (m.office.empty() || utf8::is_all_caps(m.office)) && utf8::is_all_caps(l.text) &&
+                   l.text.find(' ') == std::string::npos && l.text.size() <= 20 && utf8::is_all_caps(m.agency)) {
+            // "LEAHY", "VERMONT" under "U S SENATOR PATRICK": the rest of a letterhead.
+            m.office += (m.office.empty() ? "" : " ") + l.text;
             l.used = true;
         }
     }

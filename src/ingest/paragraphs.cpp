@@ -20,15 +20,20 @@ struct Pending {
 
     bool empty() const { return content.empty(); }
 
-    // "long-" at a line end and "term" starting the next: a compound split
-    // by the wrap; join without a space (the hyphen stays: it may be part of
-    // the word; repair_text decides with the dictionary).
-    bool joins_hyphenated(const Line& next) const {
+    // "organi-" at a line end and "zations" starting the next: a word
+    // split by the wrap. Join without a space, the hyphen turned into a soft
+    // hyphen (U+00AD) that repair_text resolves with the dictionary: gone
+    // when the joined word is a word ("organizations"), a hyphen again when
+    // not ("case-by-case", "Business-Higher").
+    bool joins_hyphenated(const Line& next) {
         if (content.empty() || content.back().kind != model::Span::Kind::text) return false;
-        const std::string& t = content.back().text;
+        std::string& t = content.back().text;
         if (t.size() < 3 || t.back() != '-' || !std::isalpha(static_cast<unsigned char>(t[t.size() - 2]))) return false;
         std::size_t i = 0;
-        return !next.text.empty() && utf8::is_lower(utf8::next(next.text, i));
+        if (next.text.empty() || !utf8::is_letter(utf8::next(next.text, i))) return false;
+        t.pop_back();
+        t += "\u00ad";
+        return true;
     }
 
     void append(const Line& l) {
@@ -121,6 +126,8 @@ bool starts_lowercase(std::string_view s) {
 // Does line b continue the paragraph that line a is in?
 bool continues(const Line& a, const Line& b, const WrapStyle& ws) {
     if (starts_lowercase(b.text)) return true;
+    // "THE WHITE HOUSE," / "May 14, 1993.": a line ending in a comma goes on.
+    if (text::ends_with(a.text, ",") && !utf8::is_all_caps(b.text)) return true;
     // A new indented paragraph.
     if (b.indent >= 3 && b.indent > a.indent) return false;
     if (!ws.hard_wrapped) return !ends_sentence(a.text) && utf8::length(a.text) > 60 && !utf8::is_all_caps(a.text);
@@ -134,23 +141,55 @@ void build_body(Context& cx) {
     std::vector<model::Block>& body = cx.doc.body;
     WrapStyle ws = analyze_wrap(cx.src.lines);
     Pending p;
+    std::vector<Line*> pending_lines;  // the lines of the block being built
+    auto close = [&] {
+        std::size_t before = body.size();
+        bool had = !p.empty();
+        flush(p, body);
+        // The block the lines went into: a new one, or the list they extended.
+        if (had && !body.empty() && (body.size() > before || std::holds_alternative<model::List>(body.back())))
+            for (Line* l : pending_lines) l->block = static_cast<int>(body.size()) - 1;
+        pending_lines.clear();
+    };
     const Line* prev = nullptr;
-    for (const Line& l : cx.src.lines) {
-        if (l.removed || l.used || l.kind == LineKind::blank || l.text.empty()) {
-            flush(p, body);
+    bool gap = false;          // blank lines since the pending block's last line
+    bool page_break = false;   // ... among them a removed one (page-break residue)
+    for (Line& l : cx.src.lines) {
+        if (l.used) {
+            close();
             prev = nullptr;
+            gap = page_break = false;
             continue;
+        }
+        if (l.removed || l.kind == LineKind::blank || l.text.empty()) {
+            if (!p.empty()) {
+                gap = true;
+                page_break = page_break || l.removed;
+            }
+            continue;
+        }
+        if (gap) {
+            // A sentence cut by a printed page break ("in accordance with the
+            // approved" / "(OVER)" / "2" / "rules of engagement") goes on.
+            bool across = page_break && prev && p.kind == LineKind::text && l.kind == LineKind::text &&
+                          l.inlines.empty() && !ends_sentence(prev->text) && starts_lowercase(l.text);
+            if (!across) {
+                close();
+                prev = nullptr;
+            }
+            gap = page_break = false;
         }
         // A new block starts at a rich reader's boundary, or where the kind
         // of line changes (a heading never runs into the paragraph after it),
         // or where the text's wrapping says a paragraph ended.
         if (!p.empty() && (l.block_start || l.kind != p.kind || l.kind == LineKind::heading ||
                            (prev && l.kind == LineKind::text && l.inlines.empty() && !continues(*prev, l, ws))))
-            flush(p, body);
+            close();
         p.append(l);
+        pending_lines.push_back(&l);
         prev = &l;
     }
-    flush(p, body);
+    close();
 }
 
 }  // namespace pressroom::ingest

@@ -151,7 +151,7 @@ std::vector<const Profile*> RuleBook::select(const std::vector<Line>& lines, con
         for (const auto& h : hints)
             for (const auto& re : p.detect)
                 if (re->found_in(h)) {
-                    hits += 2;  // a URL or site name is strong evidence
+                    hits += 10;  // a URL or site name says who published it
                     break;
                 }
         if (hits > best_hits) {

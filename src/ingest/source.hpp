@@ -27,6 +27,7 @@ struct Line {
     int level = 0;         // heading level or list depth
     bool ordered = false;  // list items: numbered
     bool centered = false; // set in the middle of the page (HTML align=center, <center>)
+    bool link_only = false;  // all its text is one link's text (HTML)
     // A rich reader's block boundary: this line starts a new block even
     // without a blank line before it (HTML <p>, markdown paragraph).
     bool block_start = false;
@@ -35,6 +36,7 @@ struct Line {
 
     // Set by normalization.
     bool removed = false;  // boilerplate: recorded in Document::removed
+    int block = -1;        // index of the body block it went into
     bool used = false;     // taken into metadata (title, date, ...)
 };
 

@@ -92,6 +92,20 @@ int repair_lossy_mojibake(std::string& text) {
     return count;
 }
 
+int repair_glued_units(std::string& text) {
+    static const Regex glued("(?<=\\d)(?=(?:million|billion|trillion|thousand|percent|hundred)\\b)");
+    bool digit = false;
+    for (char c : text)
+        if (c >= '0' && c <= '9') {
+            digit = true;
+            break;
+        }
+    if (!digit) return 0;
+    auto n = glued.find_all(text).size();
+    if (n) text = glued.replace_all(text, " ");
+    return static_cast<int>(n);
+}
+
 int repair_quote_direction(std::string& text) {
     static const Regex wrong_open("(?<=^|\\s)\\x{201D}\\s+(?=\\p{L})");
     // "CNBC ?KUDLOW AND COMPANY'": an opening quote the encoding lost to a

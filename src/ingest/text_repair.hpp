@@ -23,6 +23,10 @@ int repair_mojibake(std::string& text);
 int repair_lossy_mojibake(std::string& text);
 int count_lossy_mojibake(std::string_view text);
 
+// "$450million", "30percent": a number glued to its unit when a no-break
+// space was stripped.
+int repair_glued_units(std::string& text);
+
 // A closing quote where an opening one belongs ("the ” Continuing Act”"):
 // at the start of a word after a space, ” followed by a space is “.
 int repair_quote_direction(std::string& text);
