@@ -5,6 +5,7 @@
 #include "base/utf8.hpp"
 
 #include <hpdf.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -46,6 +47,57 @@ std::string hex_upper(std::string_view bytes) {
     }
     return out;
 }
+
+// libharu 2.3.0 builds a CID font's /W array and CIDToGIDMap by walking all
+// 65,536 codes of the UTF-8 encoder, with a linear search of the font's
+// cmap for each code and byte-by-byte copies of a 128 KB map: about 12
+// million instructions per font, the largest cost of a typical release's
+// PDF (and add_font rewrites both from the subset afterwards anyway). For a
+// CMap encoder libharu walks only the codes its cid_map maps. So while
+// HPDF_GetFont builds the font, the UTF-8 encoder poses as a CMap encoder
+// that maps exactly the subset's code points (code = CID = Unicode, as the
+// UTF-8 encoder has it); the destructor puts every changed entry and the
+// function back. The PDF's bytes are the same either way.
+class SubsetCodesOnly {
+public:
+    SubsetCodesOnly(HPDF_Encoder encoder, const std::set<char32_t>& code_points) {
+        if (!encoder || encoder->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !encoder->attr ||
+            encoder->to_unicode_fn == HPDF_CMapEncoder_ToUnicode)
+            return;  // not libharu's UTF-8 encoder as 2.3.0 makes it: leave it alone
+        encoder_ = encoder;
+        attr_ = static_cast<HPDF_CMapEncoderAttr>(encoder->attr);
+        saved_fn_ = encoder->to_unicode_fn;
+        for (char32_t c : code_points) {
+            if (c == 0 || c > 0xFFFF) continue;
+            auto low = static_cast<HPDF_BYTE>(c & 0xFF), high = static_cast<HPDF_BYTE>(c >> 8);
+            saved_.push_back({low, high, attr_->cid_map[low][high], attr_->unicode_map[low][high]});
+            attr_->cid_map[low][high] = static_cast<HPDF_UINT16>(c);
+            attr_->unicode_map[low][high] = static_cast<HPDF_UNICODE>(c);
+        }
+        encoder->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+    }
+    ~SubsetCodesOnly() {
+        if (!encoder_) return;
+        encoder_->to_unicode_fn = saved_fn_;
+        for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
+            attr_->cid_map[it->low][it->high] = it->cid;
+            attr_->unicode_map[it->low][it->high] = it->unicode;
+        }
+    }
+    SubsetCodesOnly(const SubsetCodesOnly&) = delete;
+    SubsetCodesOnly& operator=(const SubsetCodesOnly&) = delete;
+
+private:
+    struct Entry {
+        HPDF_BYTE low, high;
+        HPDF_UINT16 cid;
+        HPDF_UNICODE unicode;
+    };
+    HPDF_Encoder encoder_ = nullptr;
+    HPDF_CMapEncoderAttr attr_ = nullptr;
+    HPDF_Encoder_ToUnicode_Func saved_fn_ = nullptr;
+    std::vector<Entry> saved_;
+};
 
 }  // namespace
 
@@ -203,13 +255,17 @@ int HpdfDocument::add_font(const std::string& subset_bytes, const std::string& n
     tag[6] = '\0';
     HPDF_TTFontDef_SetTagName(def, tag);
     m.check(HPDF_Doc_RegisterFontDef(m.doc, def), "registering a font");
-    HPDF_Font font = m.check_ptr(HPDF_GetFont(m.doc, def->base_font, "UTF-8"), "font");
-
-    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
     std::set<char32_t> cps;
     for (char32_t c : face->code_points())
         if (c < 0x10000) cps.insert(c);
     if (cps.empty()) m.fail("font " + name + " has no characters");
+    HPDF_Font font = nullptr;
+    {
+        SubsetCodesOnly only(m.check_ptr(HPDF_GetEncoder(m.doc, "UTF-8"), "UTF-8 encoder"), cps);
+        font = HPDF_GetFont(m.doc, def->base_font, "UTF-8");
+    }
+    m.check_ptr(font, "font");
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
 
     // ToUnicode: a bfchar CMap, code = CID = Unicode.
     m.rewrite_stream(attr->cmap_stream, to_unicode_cmap(cps), "ToUnicode CMap");
