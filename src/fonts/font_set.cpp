@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "base/files.hpp"
 
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -20,6 +21,27 @@ const char* style_name(Style s) {
         case Style::bold_italic: return "bold-italic";
     }
     return "regular";
+}
+
+struct LazyFace::State {
+    fs::path path;
+    std::atomic<const Face*> ready{nullptr};
+    std::mutex mutex;
+    std::shared_ptr<const Face> face;
+};
+
+LazyFace::LazyFace(fs::path path) : state_(std::make_shared<State>()) { state_->path = std::move(path); }
+
+const fs::path& LazyFace::path() const { return state_->path; }
+
+const Face& LazyFace::operator*() const {
+    if (const Face* f = state_->ready.load(std::memory_order_acquire)) return *f;
+    std::lock_guard lock(state_->mutex);
+    if (!state_->face) {
+        state_->face = Face::load(state_->path);
+        state_->ready.store(state_->face.get(), std::memory_order_release);
+    }
+    return *state_->face;
 }
 
 fs::path FontSet::default_dir() {
@@ -58,7 +80,7 @@ std::shared_ptr<const FontSet> FontSet::load(const fs::path& dir) {
         if (!fs::is_regular_file(file, ec))
             throw Error(ErrorKind::data, file.string(),
                         "font file missing (role " + m.role + "; Debian package " + m.package + ")");
-        set->entries_.push_back({m, Face::load(file)});
+        set->entries_.push_back({m, LazyFace(file)});
     }
     auto index_of = [&](const std::string& role) -> int {
         for (std::size_t i = 0; i < set->entries_.size(); ++i)

@@ -13,7 +13,18 @@ namespace pressroom::layout {
 
 struct Hyphenator::Dict {
     HyphenDict* dict = nullptr;
+    // english(): the patterns are loaded on the first word to hyphenate.
+    // Parsing them costs more than setting a release (about 40 million
+    // instructions), and most releases set every paragraph without hyphens.
+    std::filesystem::path deferred;
+    std::once_flag once;
     mutable std::mutex mutex;  // libhyphen keeps no state between calls, but the docs promise nothing
+    HyphenDict* get() {
+        std::call_once(once, [this] {
+            if (!dict && !deferred.empty()) dict = hnj_hyphen_load(deferred.c_str());
+        });
+        return dict;
+    }
     ~Dict() {
         if (dict) hnj_hyphen_free(dict);
     }
@@ -22,6 +33,10 @@ struct Hyphenator::Dict {
 Hyphenator::Hyphenator(const std::filesystem::path& dic) : dict_(std::make_unique<Dict>()) {
     dict_->dict = hnj_hyphen_load(dic.c_str());
     if (!dict_->dict) throw Error(ErrorKind::data, dic.string(), "cannot load hyphenation patterns");
+}
+
+Hyphenator::Hyphenator(Deferred, const std::filesystem::path& dic) : dict_(std::make_unique<Dict>()) {
+    dict_->deferred = dic;
 }
 
 Hyphenator::~Hyphenator() = default;
@@ -37,6 +52,8 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word, std::size_t l
         lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
     if (!has_lower) return out;  // acronyms: "NATO", "USFK"
+    HyphenDict* dict = dict_->get();
+    if (!dict) return out;  // deferred patterns that would not load: no points, as without patterns
     std::string hyphens(lower.size() + 5, '\0');
     char** rep = nullptr;
     int* pos = nullptr;
@@ -44,7 +61,7 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word, std::size_t l
     int rc;
     {
         std::lock_guard lock(dict_->mutex);
-        rc = hnj_hyphen_hyphenate2(dict_->dict, lower.c_str(), static_cast<int>(lower.size()), hyphens.data(), nullptr,
+        rc = hnj_hyphen_hyphenate2(dict, lower.c_str(), static_cast<int>(lower.size()), hyphens.data(), nullptr,
                                    &rep, &pos, &cut);
     }
     // Non-standard hyphenation (replacements) never occurs in English
@@ -62,19 +79,17 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word, std::size_t l
 }
 
 const Hyphenator* Hyphenator::english() {
-    static const std::unique_ptr<Hyphenator> instance = []() -> std::unique_ptr<Hyphenator> {
+    // Never destroyed: freeing the patterns' thousands of small blocks at
+    // exit would only cost time.
+    static const Hyphenator* const instance = []() -> const Hyphenator* {
         std::filesystem::path data = data_dir();
         if (data.empty()) return nullptr;
         std::filesystem::path dic = data / "hyphen" / "hyph_en_US.dic";
         std::error_code ec;
         if (!std::filesystem::is_regular_file(dic, ec)) return nullptr;
-        try {
-            return std::make_unique<Hyphenator>(dic);
-        } catch (const Error&) {
-            return nullptr;
-        }
+        return new Hyphenator(Deferred{}, dic);
     }();
-    return instance.get();
+    return instance;
 }
 
 }  // namespace pressroom::layout

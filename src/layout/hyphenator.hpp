@@ -29,11 +29,15 @@ public:
     // are left whole); anything else gives no points.
     std::vector<std::size_t> points(std::string_view word, std::size_t left_min = 2, std::size_t right_min = 3) const;
 
-    // The en-US patterns from pressroom's data folder, loaded once; nullptr
-    // when they are not installed (text is then set without hyphenation).
+    // The en-US patterns from pressroom's data folder, loaded once, when
+    // the first word is hyphenated; nullptr when they are not installed
+    // (text is then set without hyphenation). Patterns that are there but
+    // will not load give no hyphenation points.
     static const Hyphenator* english();
 
 private:
+    struct Deferred {};
+    Hyphenator(Deferred, const std::filesystem::path& dic);
     struct Dict;
     std::unique_ptr<Dict> dict_;
 };

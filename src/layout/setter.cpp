@@ -302,7 +302,10 @@ std::vector<Line> Setter::set(const std::vector<Run>& runs, const ParagraphSpec&
     if (!any) return {};
     auto width = [&](std::size_t) { return spec.width; };
     if (spec.justify) {
-        Built built = build(glyphs, spec.width, true, spec.hyphenate);
+        // The first pass may not break at hyphenation points, so it is built
+        // without them: the same breaks and lines, and no hyphenation (nor
+        // loading of the patterns) for the many paragraphs it sets.
+        Built built = build(glyphs, spec.width, true, false);
         BreakParams first;
         first.tolerance = 1.0;  // TeX's \pretolerance=100: try without hyphens first
         first.allow_flagged = false;
@@ -310,6 +313,7 @@ std::vector<Line> Setter::set(const std::vector<Run>& runs, const ParagraphSpec&
             last_method_ = Method::optimal;
             return make_lines(built, glyphs, *breaks, false);
         }
+        if (spec.hyphenate) built = build(glyphs, spec.width, true, true);
         BreakParams second;
         second.tolerance = 1.5;
         if (auto breaks = break_lines(built.items, width, second)) {
