@@ -1,6 +1,6 @@
-// How long writing an EPUB takes: the seed release (samples/dod-105-13.txt)
-// rendered to a complete EPUB in memory, from the model (ingest is not
-// timed). The budget is 5 ms for the seed without fonts.
+// The seed's EPUB with --embed-fonts (subsetting four faces). Without fonts
+// it is render<render_epub> in bench_stages.cpp (issue 5's budget: 5 ms for
+// the seed).
 #include "base/diagnostic.hpp"
 #include "base/files.hpp"
 #include "pipeline/convert.hpp"
@@ -23,17 +23,6 @@ const model::Document& seed() {
     }();
     return doc;
 }
-
-void epub_seed(benchmark::State& state) {
-    render::Options options;
-    for (auto _ : state) {
-        Diagnostics diags;
-        std::string bytes = render::render_epub(seed(), options, diags);
-        benchmark::DoNotOptimize(bytes.data());
-        state.counters["bytes"] = static_cast<double>(bytes.size());
-    }
-}
-BENCHMARK(epub_seed)->Unit(benchmark::kMillisecond);
 
 // With --embed-fonts: subsetting four faces. The font set is loaded once
 // per process (cached), as in a batch run; the fonts come from data_dir()
