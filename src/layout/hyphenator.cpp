@@ -8,6 +8,7 @@
 #include <fstream>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 namespace pressroom::layout {
 
@@ -70,23 +71,36 @@ struct Hyphenator::Dict {
     // ignored, a pattern ends at the first space. Patterns with characters
     // beyond ASCII can never match an ASCII word and are left out.
     bool load(const std::filesystem::path& path) {
-        std::ifstream in(path, std::ios::binary);
+        std::ifstream in(path, std::ios::binary | std::ios::ate);
         if (!in) return false;
-        std::string line;
-        std::getline(in, line);  // character set
+        const std::streamoff size = in.tellg();
+        if (size < 0) return false;
+        std::string file(static_cast<std::size_t>(size), '\0');
+        in.seekg(0);
+        if (!in.read(file.data(), size)) return false;
+        nodes.reserve(file.size() / 2);
+        digits.reserve(file.size() / 8);
         int file_left = 0, file_right = 0;
-        while (std::getline(in, line)) {
+        std::string letters, pattern_digits;
+        std::size_t at = file.find('\n');  // the first line names the character set
+        while (at != std::string::npos && at < file.size()) {
+            const std::size_t begin = at + 1;
+            std::size_t end = file.find('\n', begin);
+            if (end == std::string::npos) end = file.size();
+            at = end;
+            std::string_view line(file.data() + begin, end - begin);
             if (line.empty() || line[0] == '%') continue;
-            if (line.rfind("LEFTHYPHENMIN", 0) == 0) {
-                file_left = std::atoi(line.c_str() + 13);
+            if (line.substr(0, 13) == "LEFTHYPHENMIN") {
+                file_left = std::atoi(std::string(line.substr(13)).c_str());
                 continue;
             }
-            if (line.rfind("RIGHTHYPHENMIN", 0) == 0) {
-                file_right = std::atoi(line.c_str() + 14);
+            if (line.substr(0, 14) == "RIGHTHYPHENMIN") {
+                file_right = std::atoi(std::string(line.substr(14)).c_str());
                 continue;
             }
             if (line[0] >= 'A' && line[0] <= 'Z') continue;  // COMPOUND*, NOHYPHEN, NEXTLEVEL: not for plain words
-            std::string letters, pattern_digits = "0";
+            letters.clear();
+            pattern_digits.assign(1, '0');
             bool ascii = true;
             for (char c : line) {
                 if (static_cast<unsigned char>(c) <= ' ') break;
@@ -98,15 +112,15 @@ struct Hyphenator::Dict {
                     pattern_digits += '0';
                 }
             }
-            if (letters.empty() || !ascii || line.find('/') != std::string::npos) continue;
+            if (letters.empty() || !ascii || line.find('/') != std::string_view::npos) continue;
             int node = 0;
             for (char c : letters) node = add_child(node, c);
             Node& n = nodes[static_cast<std::size_t>(node)];
             if (n.pattern < 0) {
                 n.pattern = static_cast<std::int32_t>(digits.size());
-                digits.push_back(std::move(pattern_digits));
+                digits.push_back(pattern_digits);
             } else {
-                digits[static_cast<std::size_t>(n.pattern)] = std::move(pattern_digits);  // the last one wins
+                digits[static_cast<std::size_t>(n.pattern)] = pattern_digits;  // the last one wins
             }
             longest = std::max(longest, letters.size());
         }
