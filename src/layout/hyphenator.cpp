@@ -34,7 +34,7 @@ struct Hyphenator::Dict {
     struct Node {
         std::int32_t first_child = -1;
         std::int32_t next_sibling = -1;
-        std::int32_t pattern = -1;  // index into digits_at, or -1: not a whole pattern
+        std::int32_t pattern = -1;  // index into digits, or -1: not a whole pattern
         char ch = 0;
     };
     std::vector<Node> nodes{Node{}};         // nodes[0]: the empty string
