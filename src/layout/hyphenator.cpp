@@ -4,6 +4,7 @@
 #include "base/files.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <fstream>
 #include <mutex>
@@ -35,8 +36,13 @@ struct Hyphenator::Dict {
         std::int32_t first_child = -1;
         std::int32_t next_sibling = -1;
         std::int32_t pattern = -1;  // index into digits, or -1: not a whole pattern
+        std::int32_t dense = -1;    // index into tables, for nodes with many children
         char ch = 0;
     };
+    // Nodes near the root have up to 30 children; every character of a word
+    // starts a walk there. They get a table indexed by the (ASCII) character.
+    static constexpr std::size_t dense_min = 6;
+    std::vector<std::array<std::int32_t, 128>> tables;
     std::vector<Node> nodes{Node{}};         // nodes[0]: the empty string
     std::vector<std::string> digits;         // per pattern: '0'..'9', one per boundary (length + 1)
     std::size_t longest = 0;                 // longest pattern, in characters
@@ -49,6 +55,9 @@ struct Hyphenator::Dict {
     std::once_flag once;
 
     int child(int node, char c) const {
+        const Node& n = nodes[static_cast<std::size_t>(node)];
+        if (n.dense >= 0 && static_cast<unsigned char>(c) < 128)
+            return tables[static_cast<std::size_t>(n.dense)][static_cast<unsigned char>(c)];
         for (int k = nodes[static_cast<std::size_t>(node)].first_child; k >= 0;
              k = nodes[static_cast<std::size_t>(k)].next_sibling)
             if (nodes[static_cast<std::size_t>(k)].ch == c) return k;
@@ -123,6 +132,17 @@ struct Hyphenator::Dict {
                 digits[static_cast<std::size_t>(n.pattern)] = pattern_digits;  // the last one wins
             }
             longest = std::max(longest, letters.size());
+        }
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            std::array<std::int32_t, 128> table;
+            table.fill(-1);
+            std::size_t count = 0;
+            for (int k = nodes[i].first_child; k >= 0; k = nodes[static_cast<std::size_t>(k)].next_sibling, ++count)
+                if (static_cast<unsigned char>(nodes[static_cast<std::size_t>(k)].ch) < 128)
+                    table[static_cast<unsigned char>(nodes[static_cast<std::size_t>(k)].ch)] = k;
+            if (count < dense_min) continue;
+            nodes[i].dense = static_cast<std::int32_t>(tables.size());
+            tables.push_back(table);
         }
         left_min = file_left > 0 ? file_left : 2;
         right_min = file_right > 0 ? file_right : 2;
