@@ -134,13 +134,15 @@ struct Hyphenator::Dict {
             longest = std::max(longest, letters.size());
         }
         for (std::size_t i = 0; i < nodes.size(); ++i) {
+            std::size_t count = 0;
+            for (int k = nodes[i].first_child; k >= 0 && count < dense_min; k = nodes[static_cast<std::size_t>(k)].next_sibling)
+                ++count;
+            if (count < dense_min) continue;
             std::array<std::int32_t, 128> table;
             table.fill(-1);
-            std::size_t count = 0;
-            for (int k = nodes[i].first_child; k >= 0; k = nodes[static_cast<std::size_t>(k)].next_sibling, ++count)
+            for (int k = nodes[i].first_child; k >= 0; k = nodes[static_cast<std::size_t>(k)].next_sibling)
                 if (static_cast<unsigned char>(nodes[static_cast<std::size_t>(k)].ch) < 128)
                     table[static_cast<unsigned char>(nodes[static_cast<std::size_t>(k)].ch)] = k;
-            if (count < dense_min) continue;
             nodes[i].dense = static_cast<std::int32_t>(tables.size());
             tables.push_back(table);
         }
