@@ -13,9 +13,7 @@ find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)
 find_path(HYPHEN_INCLUDE_DIR hyphen.h REQUIRED)
 find_library(HYPHEN_LIBRARY NAMES hyphen REQUIRED)
 target_include_directories(pressroom_core SYSTEM PRIVATE "${HPDF_INCLUDE_DIR}" "${HYPHEN_INCLUDE_DIR}")
-target_link_libraries(pressroom_core PUBLIC PkgConfig::HARFBUZZ "${HPDF_LIBRARY}")
-# libhyphen is not linked into pressroom: layout/hyphenator.cpp reads its
-# pattern files itself. The tests use it as the reference (HYPHEN_LIBRARY).
+target_link_libraries(pressroom_core PUBLIC PkgConfig::HARFBUZZ "${HPDF_LIBRARY}" "${HYPHEN_LIBRARY}")
 
 set(PRESSROOM_HYPHEN_SOURCE "/usr/share/hyphen/hyph_en_US.dic" CACHE FILEPATH
     "en-US hyphenation patterns for libhyphen (Debian package hyphen-en-us)")

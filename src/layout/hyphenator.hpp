@@ -1,7 +1,6 @@
-// Hyphenation points from TeX's patterns as LibreOffice's libhyphen ships
-// them (Debian's hyphen-en-us), matched the way libhyphen matches them. The
-// file is read by pressroom itself (see hyphenator.cpp for why); the tests
-// check the points against libhyphen's over the whole dictionary.
+// Hyphenation points from libhyphen (the hyphenator of LibreOffice, using
+// TeX's patterns in Debian's hyphen-en-us). One RAII wrapper; the C library
+// is used nowhere else.
 //
 // The patterns are run-time data: the build copies hyph_en_US.dic into
 // <build>/share/pressroom/hyphen/ and install() into share/pressroom/hyphen/,
@@ -18,7 +17,7 @@ namespace pressroom::layout {
 
 class Hyphenator {
 public:
-    // Loads a libhyphen .dic file. Throws Error(data) when it cannot be read.
+    // Loads a libhyphen .dic file. Throws Error(data) when it cannot.
     explicit Hyphenator(const std::filesystem::path& dic);
     ~Hyphenator();
     Hyphenator(const Hyphenator&) = delete;
