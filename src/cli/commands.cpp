@@ -63,7 +63,9 @@ void declare_convert(po::options_description& d, po::positional_options_descript
         ("width,w", po::value(&s.width)->value_name("N")->default_value(72), "txt: wrap lines at N columns")
         ("paper", po::value(&s.paper)->value_name("SIZE")->default_value("letter"), "pdf: page size, letter or a4")
         ("font-dir", po::value(&s.font_dir)->value_name("DIR"),
-         "pdf: take the fonts from DIR (its manifest.tsv, else the built-in one) instead of pressroom's own");
+         "pdf: take the fonts from DIR (its manifest.tsv, else the built-in one) instead of pressroom's own")
+        ("embed-fonts", po::bool_switch(&s.embed_fonts),
+         "epub: embed the PDF's fonts (subset to the text; from --font-dir when given)");
     input_options(d, s);
     common_options(d, s);
     d.add_options()("input", po::value(&s.inputs)->composing(), "input files ('-' for standard input)");
@@ -185,6 +187,7 @@ int execute_convert(Settings& s) {
         throw Error(ErrorKind::usage, "", "--paper must be letter or a4, not '" + s.paper + "'");
     options.render.paper = s.paper;
     options.render.font_dir = s.font_dir;
+    options.render.embed_fonts = s.embed_fonts;
     options.render.source_date_epoch = source_date_epoch();
 
     if (s.to_stdout && (options.formats.size() != 1 || s.inputs.size() != 1))
