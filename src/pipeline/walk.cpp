@@ -152,6 +152,10 @@ private:
             ++counts_.excluded;
             return true;
         }
+        if (skip_.count({st.st_dev, st.st_ino})) {
+            report(Severity::note, "walk-output", rel, "an output of this run: skipped");
+            return true;
+        }
         ++counts_.files;
         return visit_({path, rel});
     }

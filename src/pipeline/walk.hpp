@@ -14,7 +14,7 @@
 //   walk-special      warning  a device, socket or pipe
 //   walk-seen         note     a folder reached a second time by another link
 //   walk-hidden       note     a hidden entry (name starting with '.'), skipped
-//   walk-output       note     the output folder, inside a root, skipped
+//   walk-output       note     the output folder (or bundle), inside a root, skipped
 // Diagnostics name entries by their path relative to the root, as reports do.
 #pragma once
 
@@ -36,7 +36,8 @@ struct WalkOptions {
     // --exclude to files and folders (an excluded folder is not entered).
     std::vector<std::string> include;
     std::vector<std::string> exclude;
-    // Folders never entered (the batch's own output folder).
+    // Folders never entered and files never taken: the run's own outputs
+    // (the batch's output folder, the bundle being written).
     std::vector<std::filesystem::path> skip;
 };
 
