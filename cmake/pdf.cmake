@@ -67,7 +67,23 @@ add_custom_command(OUTPUT "${PRESSROOM_SHARE}/hyphen/hyph_en_US.dic"
   DEPENDS "${PRESSROOM_HYPHEN_SOURCE}" VERBATIM)
 list(APPEND pressroom_data_outputs "${PRESSROOM_SHARE}/hyphen/hyph_en_US.dic")
 
-add_custom_target(pressroom_data ALL DEPENDS ${pressroom_data_outputs} COMMENT "Copying fonts and hyphenation patterns")
+# The normalizer's English dictionary (Hunspell, Debian hunspell-en-us): it
+# tells a word split by a line-end hyphen from a compound, and finds words a
+# scraper glued together. Copied beside the fonts, like them.
+pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
+target_link_libraries(pressroom_core PUBLIC PkgConfig::HUNSPELL)
+foreach(ext aff dic)
+  set(dict_source "/usr/share/hunspell/en_US.${ext}")
+  if(NOT EXISTS "${dict_source}")
+    message(FATAL_ERROR "${dict_source} is missing: install the Debian package hunspell-en-us (scripts/packages.sh lists it)")
+  endif()
+  add_custom_command(OUTPUT "${PRESSROOM_SHARE}/hunspell/en_US.${ext}"
+    COMMAND ${CMAKE_COMMAND} -E copy "${dict_source}" "${PRESSROOM_SHARE}/hunspell/en_US.${ext}"
+    DEPENDS "${dict_source}" VERBATIM)
+  list(APPEND pressroom_data_outputs "${PRESSROOM_SHARE}/hunspell/en_US.${ext}")
+endforeach()
+
+add_custom_target(pressroom_data ALL DEPENDS ${pressroom_data_outputs} COMMENT "Copying fonts, hyphenation patterns and the dictionary")
 # Everything that renders (the binary, the tests) links the core library.
 add_dependencies(pressroom_core pressroom_data)
 

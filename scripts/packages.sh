@@ -3,7 +3,7 @@
 
 # To build pressroom.
 PRESSROOM_BUILD_PACKAGES="build-essential cmake pkg-config git libxml2-dev libpcre2-dev libutf8proc-dev
-  libssl-dev libboost-program-options-dev nlohmann-json3-dev"
+  libssl-dev libboost-program-options-dev nlohmann-json3-dev libhunspell-dev hunspell-en-us"
 # PDF: libharu, HarfBuzz (its subsetter), libhyphen; the fonts and the
 # hyphenation patterns the build copies into share/pressroom.
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libhpdf-dev libharfbuzz-dev libhyphen-dev
@@ -15,7 +15,7 @@ PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES qpdf poppler-utils"
 # EPUB: libzip writes the container; EPUBCheck (a Java program) validates
 # every EPUB the tests make, many per Java start through the JDK's source
 # launcher (tests/epubcheck/EpubCheckBatch.java).
-PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev"
+PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev zlib1g-dev"
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES epubcheck default-jdk-headless"
 
 # ensure_packages PKG... : installs what is missing (as root), or prints the

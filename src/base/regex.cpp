@@ -82,9 +82,8 @@ std::optional<Regex::Match> Regex::search(std::string_view subject, std::size_t 
 }
 
 bool Regex::full_match(std::string_view subject) const {
-    auto m = search(subject);
-    // A pattern can match a shorter prefix first; retry anchored at both ends.
-    if (m && m->begin() == 0 && m->end() == subject.size()) return true;
+    // Anchored at both ends: a failing line costs one attempt, not one per
+    // starting position (which is what made long lines slow).
     MatchData md(impl_->code);
     int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0,
                          PCRE2_ANCHORED | PCRE2_ENDANCHORED, md.p, impl_->context);

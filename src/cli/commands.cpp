@@ -16,7 +16,10 @@
 #include "version.hpp"
 #include "xml/release_xml.hpp"
 
+#include <hb.h>
+#include <hpdf_version.h>
 #include <libxml/xmlversion.h>
+#include <nlohmann/json.hpp>
 #include <openssl/opensslv.h>
 #include <utf8proc.h>
 
@@ -598,9 +601,12 @@ void print_version(std::ostream& os) {
     os << "pressroom " PRESSROOM_VERSION;
     if (*PRESSROOM_GIT_COMMIT) os << " (commit " PRESSROOM_GIT_COMMIT ")";
     os << "\n"
-       << "built with: libxml2 " LIBXML_DOTTED_VERSION ", PCRE2 " << Regex::library_version() << ", utf8proc "
-       << utf8proc_version() << ", " OPENSSL_VERSION_TEXT ", Boost " << BOOST_VERSION / 100000 << "."
-       << BOOST_VERSION / 100 % 1000 << "." << BOOST_VERSION % 100 << "\n";
+       << "built with: libxml2 " LIBXML_DOTTED_VERSION ", libharu " HPDF_VERSION_TEXT ", HarfBuzz "
+       << hb_version_string() << ", PCRE2 " << Regex::library_version() << ", utf8proc " << utf8proc_version()
+       << ", Hunspell " PRESSROOM_HUNSPELL_VERSION ", nlohmann-json " << NLOHMANN_JSON_VERSION_MAJOR << "."
+       << NLOHMANN_JSON_VERSION_MINOR << "." << NLOHMANN_JSON_VERSION_PATCH << ", " OPENSSL_VERSION_TEXT
+       << ", Boost " << BOOST_VERSION / 100000 << "." << BOOST_VERSION / 100 % 1000 << "." << BOOST_VERSION % 100
+       << "\n";
 }
 
 }  // namespace pressroom::cli

@@ -20,15 +20,20 @@ struct Pending {
 
     bool empty() const { return content.empty(); }
 
-    // "long-" at a line end and "term" starting the next: a compound split
-    // by the wrap; join without a space (the hyphen stays: it may be part of
-    // the word; repair_text decides with the dictionary).
-    bool joins_hyphenated(const Line& next) const {
+    // "organi-" at a line end and "zations" starting the next: a word
+    // split by the wrap. Join without a space, the hyphen turned into a soft
+    // hyphen (U+00AD) that repair_text resolves with the dictionary: gone
+    // when the joined word is a word ("organizations"), a hyphen again when
+    // not ("case-by-case", "Business-Higher").
+    bool joins_hyphenated(const Line& next) {
         if (content.empty() || content.back().kind != model::Span::Kind::text) return false;
-        const std::string& t = content.back().text;
+        std::string& t = content.back().text;
         if (t.size() < 3 || t.back() != '-' || !std::isalpha(static_cast<unsigned char>(t[t.size() - 2]))) return false;
         std::size_t i = 0;
-        return !next.text.empty() && utf8::is_lower(utf8::next(next.text, i));
+        if (next.text.empty() || !utf8::is_letter(utf8::next(next.text, i))) return false;
+        t.pop_back();
+        t += "\u00ad";
+        return true;
     }
 
     void append(const Line& l) {
@@ -86,9 +91,13 @@ namespace {
 
 WrapStyle analyze_wrap(const std::vector<Line>& lines) {
     std::vector<std::size_t> widths;
+    std::size_t open_ends = 0;  // lines that end mid-sentence
     for (const Line& l : lines)
-        if (!l.removed && !l.used && l.kind == LineKind::text && !l.block_start && !l.text.empty())
+        if (!l.removed && !l.used && l.kind == LineKind::text && !l.block_start && !l.text.empty()) {
             widths.push_back(utf8::length(l.text) + static_cast<std::size_t>(l.indent));
+            char last = l.text.back();
+            if (last != '.' && last != '!' && last != '?' && last != ':' && last != '"') ++open_ends;
+        }
     WrapStyle ws;
     if (widths.size() < 4) return ws;
     std::sort(widths.begin(), widths.end());
@@ -98,7 +107,8 @@ WrapStyle analyze_wrap(const std::vector<Line>& lines) {
     std::size_t near = static_cast<std::size_t>(std::count_if(widths.begin(), widths.end(), [&](std::size_t w) {
         return w + 15 >= p90 && w <= p90;
     }));
-    ws.hard_wrapped = p90 >= 30 && p90 <= 110 && near * 3 >= widths.size();
+    // ... and most of its lines end in the middle of a sentence.
+    ws.hard_wrapped = p90 >= 30 && p90 <= 110 && near * 3 >= widths.size() && open_ends * 5 >= widths.size() * 2;
     ws.width = p90;
     return ws;
 }
@@ -147,11 +157,32 @@ void build_body(Context& cx) {
         pending_lines.clear();
     };
     const Line* prev = nullptr;
+    bool gap = false;          // blank lines since the pending block's last line
+    bool page_break = false;   // ... among them a removed one (page-break residue)
     for (Line& l : cx.src.lines) {
-        if (l.removed || l.used || l.kind == LineKind::blank || l.text.empty()) {
+        if (l.used) {
             close();
             prev = nullptr;
+            gap = page_break = false;
             continue;
+        }
+        if (l.removed || l.kind == LineKind::blank || l.text.empty()) {
+            if (!p.empty()) {
+                gap = true;
+                page_break = page_break || l.removed;
+            }
+            continue;
+        }
+        if (gap) {
+            // A sentence cut by a printed page break ("in accordance with the
+            // approved" / "(OVER)" / "2" / "rules of engagement") goes on.
+            bool across = page_break && prev && p.kind == LineKind::text && l.kind == LineKind::text &&
+                          l.inlines.empty() && !ends_sentence(prev->text) && starts_lowercase(l.text);
+            if (!across) {
+                close();
+                prev = nullptr;
+            }
+            gap = page_break = false;
         }
         // A new block starts at a rich reader's boundary, or where the kind
         // of line changes (a heading never runs into the paragraph after it),

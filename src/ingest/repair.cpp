@@ -2,6 +2,7 @@
 // diagnostic so a user can see what pressroom changed.
 #include "base/regex.hpp"
 #include "base/text.hpp"
+#include "ingest/dictionary.hpp"
 #include "ingest/steps.hpp"
 #include "ingest/text_repair.hpp"
 
@@ -47,6 +48,46 @@ int repair_ordinals(std::string& s) {
     out.append(s, pos, std::string::npos);
     s = std::move(out);
     return count;
+}
+
+// Resolves the soft hyphens build_body left at wrapped line ends.
+int resolve_line_hyphens(std::string& s) {
+    static const std::string shy = "\u00ad";
+    int removed = 0;
+    for (std::size_t p; (p = s.find(shy)) != std::string::npos;) {
+        std::size_t b = p, e = p + shy.size();
+        while (b > 0 && (std::isalpha(static_cast<unsigned char>(s[b - 1])) || (static_cast<unsigned char>(s[b - 1]) & 0x80))) --b;
+        while (e < s.size() && (std::isalpha(static_cast<unsigned char>(s[e])) || (static_cast<unsigned char>(s[e]) & 0x80))) ++e;
+        std::string left = s.substr(b, p - b), right = s.substr(p + shy.size(), e - p - shy.size());
+        bool lower_right = !right.empty() && std::islower(static_cast<unsigned char>(right[0]));
+        bool join = lower_right && dictionary::is_word(left + right);
+        s.replace(p, shy.size(), join ? "" : "-");
+        if (join) ++removed;
+    }
+    return removed;
+}
+
+// "assignedby", "recommencingthe": a word glued to a short function word
+// when markup between them was removed. Split only where the whole is not a
+// word and both halves are.
+int repair_glued_words(std::string& s) {
+    static const Regex candidate("\\b(?=\\p{Ll}{9,}\\b)(\\p{Ll}{4,})(by|the|of|and|for|with|from)\\b");
+    int n = 0;
+    std::string out;
+    std::size_t pos = 0;
+    for (const auto& m : candidate.find_all(s)) {
+        std::string whole(m.group(s, 0)), left(m.group(s, 1));
+        if (dictionary::is_word(whole) || !dictionary::is_word(left)) continue;
+        out.append(s, pos, m.begin() - pos);
+        out += left + " " + std::string(m.group(s, 2));
+        pos = m.end();
+        ++n;
+    }
+    if (n) {
+        out.append(s, pos, std::string::npos);
+        s = std::move(out);
+    }
+    return n;
 }
 
 int repair_inlines(model::Inlines& content) {
@@ -149,7 +190,8 @@ void repair_source(Source& src, Diagnostics& diags) {
             out.push_back(std::move(l));
             continue;
         }
-        bool dump = l.text.size() >= 800 && glues.size() >= 2;
+        // A page dumped as one line (or a few): its glued sentences are lost paragraph breaks.
+        bool dump = glues.size() >= 2 && (l.text.size() >= 800 || (src.lines.size() <= 3 && l.text.size() >= 300));
         if (!dump) {
             l.text = insert_spaces(l.text, glues);
             spaced += static_cast<int>(glues.size());
@@ -176,6 +218,24 @@ void repair_source(Source& src, Diagnostics& diags) {
 }
 
 void repair_text(Context& cx) {
+    int hyphens = 0, glued = 0;
+    auto words = [&](model::Inlines& content) {
+        for (auto& span : content) {
+            if (span.text.find("\u00ad") != std::string::npos) hyphens += resolve_line_hyphens(span.text);
+            if (span.kind != model::Span::Kind::link) glued += repair_glued_words(span.text);
+        }
+    };
+    for (auto& block : cx.doc.body)
+        std::visit([&](auto& b) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(b)>, model::List>) {
+                for (auto& item : b.items) words(item.content);
+            } else {
+                words(b.content);
+            }
+        }, block);
+    if (hyphens) cx.diags.note("dehyphenated", "joined " + std::to_string(hyphens) + " word" + (hyphens > 1 ? "s" : "") + " split by line-end hyphens");
+    if (glued) cx.diags.note("glued-words", "split " + std::to_string(glued) + " word" + (glued > 1 ? "s" : "") + " glued together by a scraper");
+
     int total = 0;
     for (auto& block : cx.doc.body) {
         std::visit(

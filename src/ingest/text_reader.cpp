@@ -119,7 +119,7 @@ Source read_text(std::string_view s) {
     int item_indent = -1;  // text column of the list item being continued, or -1
     for (std::string_view raw : text::split(s, '\n')) {
         ++number;
-        if (raw.size() >= 400) {
+        if (raw.size() >= 250) {
             auto segments = gap_segments(raw);
             if (!segments.empty()) {
                 for (auto& seg : segments) {

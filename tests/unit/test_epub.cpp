@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 
 namespace pressroom {
 namespace {
@@ -276,7 +277,7 @@ TEST_CASE("epub: nav.xhtml and toc.ncx list the title and every heading nested")
         targets.push_back(test::attr(a, "href"));
     }
     CHECK(labels == std::vector<std::string>{"A Title", "Section", "Subsection", "Second section"});
-    CHECK(targets == std::vector<std::string>{"content.xhtml#title", "content.xhtml#s1", "content.xhtml#s2",
+    CHECK(targets == std::vector<std::string>{"content.xhtml", "content.xhtml#s1", "content.xhtml#s2",
                                               "content.xhtml#s3"});
     CHECK(elements(top_items[1], "ol").size() == 1);  // Section holds Subsection
     CHECK(top_items[2]->parent->parent == top_items[1]);
@@ -588,6 +589,50 @@ TEST_CASE("epub: is_language_tag") {
     for (std::string bad : {"", "C", "POSIX", "en_US", "e", "en-", "-en", "english language", "en-US-toolongsubtag",
                             "1en", "en--US", "C.UTF-8"})
         CHECK_MESSAGE(!is_language_tag(bad), bad);
+}
+
+TEST_CASE("epub: the zip writer round-trips stored and deflated entries of any size") {
+    std::string big;  // every byte value, from a generator
+    std::uint32_t x = 12345;
+    for (int i = 0; i < 200000; ++i) big += static_cast<char>((x = x * 1103515245u + 12345u) >> 24);
+    const std::string text(300000, 'a');
+    // Stored, deflated, stored, deflated.
+    const std::vector<std::pair<std::string, std::string>> entries = {
+        {"empty", ""}, {"text", text}, {"big", big}, {"small", "x"}};
+    std::string first;
+    for (int round = 0; round < 2; ++round) {  // the second round reuses the thread's zlib stream
+        render::epub::ZipWriter zip(1700000000);
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            zip.add(entries[i].first, entries[i].second,
+                    i % 2 ? render::epub::Compression::deflate : render::epub::Compression::store);
+        zip.add("text-stored", text, render::epub::Compression::store);
+        const std::string bytes = zip.finish();
+        if (round == 0) first = bytes;
+        CHECK(bytes == first);
+        const auto read = test::read_zip(bytes);  // libzip checks every CRC while reading
+        REQUIRE(read.size() == 5);
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            CHECK(read[i].name == entries[i].first);
+            CHECK(read[i].data == entries[i].second);
+            CHECK(read[i].method == (i % 2 ? 8 : 0));
+        }
+        // "text" was deflated to almost nothing; "big" and "text-stored" were not.
+        CHECK(bytes.size() > big.size() + text.size());
+        CHECK(bytes.size() < big.size() + text.size() + 5000);
+    }
+}
+
+TEST_CASE("epub: renders on several threads at once give the same bytes") {
+    const model::Document doc = load(seed());
+    const std::string expected = epub_of(doc);
+    std::vector<std::string> got(4);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < got.size(); ++i)
+        threads.emplace_back([&, i] {
+            for (int k = 0; k < 5; ++k) got[i] = epub_of(doc);
+        });
+    for (auto& t : threads) t.join();
+    for (const auto& g : got) CHECK(g == expected);
 }
 
 TEST_CASE("epub: the zip writer refuses duplicate names") {

@@ -69,8 +69,10 @@ private:
         }
         if (xmlNode* sub = line(header, "subtitle", m.subtitle)) tree_.attr(sub, "role", "doc-subtitle");
         // The title is the first entry of the table of contents even when
-        // the release has none (then under its fallback title).
-        toc_.push_back({0, book_.title, file_ + (blank(m.title) ? "" : "#title")});
+        // the release has none (then under its fallback title). It points at
+        // the start of the document, so the reader sees the whole title
+        // block (agency, release line) and not only the headline.
+        toc_.push_back({0, book_.title, file_});
         // An empty header would be an empty element; it always holds the
         // release line or the title in practice, but a model may have neither.
         if (!remove_if_empty(header))

@@ -3,9 +3,12 @@
 #include "base/error.hpp"
 
 #include <zip.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
+#include <limits>
 
 namespace pressroom::render::epub {
 
@@ -16,6 +19,88 @@ namespace {
 }
 
 std::string archive_error(zip_t* z) { return zip_error_strerror(zip_get_error(z)); }
+
+// Raw deflate (no zlib header: zip stores the bare stream) at level 9. One
+// stream per thread, made once and reset between entries: its buffers are
+// reused, so writing an EPUB allocates no compression state at all.
+class Deflater {
+public:
+    Deflater() {
+        if (deflateInit2(&stream_, 9, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+            fail("zlib cannot create a deflate stream");
+    }
+    ~Deflater() { deflateEnd(&stream_); }
+    Deflater(const Deflater&) = delete;
+    Deflater& operator=(const Deflater&) = delete;
+
+    std::string deflate(const std::string& in) {
+        if (deflateReset(&stream_) != Z_OK) fail("zlib cannot reset its deflate stream");
+        std::string out(deflateBound(&stream_, static_cast<uLong>(in.size())), '\0');
+        // zlib's API is not const-correct; it only reads next_in.
+        stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+        stream_.avail_in = static_cast<uInt>(in.size());
+        stream_.next_out = reinterpret_cast<Bytef*>(out.data());
+        stream_.avail_out = static_cast<uInt>(out.size());
+        // deflateBound guarantees one call with Z_FINISH completes.
+        if (::deflate(&stream_, Z_FINISH) != Z_STREAM_END) fail("zlib could not deflate an entry");
+        out.resize(stream_.total_out);
+        return out;
+    }
+
+private:
+    z_stream stream_{};
+};
+
+Deflater& thread_deflater() {
+    thread_local Deflater deflater;
+    return deflater;
+}
+
+// A libzip source over an entry compressed here: its stat says "deflated,
+// this CRC, this size", so libzip copies the bytes instead of compressing
+// them again. Called by libzip only, from zip_close(); reports errors
+// through its return value, never by throwing.
+zip_int64_t deflated_source(void* user, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+    auto* e = static_cast<detail::ZipEntryData*>(user);
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN: e->read = 0; return 0;
+    case ZIP_SOURCE_READ: {
+        const std::uint64_t n = std::min<std::uint64_t>(len, e->bytes.size() - e->read);
+        std::memcpy(data, e->bytes.data() + e->read, n);
+        e->read += n;
+        return static_cast<zip_int64_t>(n);
+    }
+    case ZIP_SOURCE_CLOSE: return 0;
+    case ZIP_SOURCE_STAT: {
+        auto* st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, len, nullptr);
+        if (!st) return -1;
+        zip_stat_init(st);
+        st->size = e->size;
+        st->comp_size = e->bytes.size();
+        st->comp_method = ZIP_CM_DEFLATE;
+        st->crc = e->crc;
+        st->encryption_method = ZIP_EM_NONE;
+        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
+                    ZIP_STAT_ENCRYPTION_METHOD;
+        return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
+        auto* a = ZIP_SOURCE_GET_ARGS(zip_file_attributes_t, data, len, nullptr);
+        if (!a) return -1;
+        // General purpose bits 1-2 tell the deflate level: 01 = maximum.
+        a->valid |= ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS;
+        a->general_purpose_bit_flags = 0x0002;
+        a->general_purpose_bit_mask = 0x0006;
+        return sizeof(zip_file_attributes_t);
+    }
+    case ZIP_SOURCE_ERROR: return 0;
+    case ZIP_SOURCE_FREE: return 0;  // the entry belongs to the ZipWriter
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                              ZIP_SOURCE_GET_FILE_ATTRIBUTES, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default: return -1;
+    }
+}
 
 // Little-endian field access on the finished archive.
 std::uint32_t get16(const std::string& b, std::size_t at) {
@@ -110,8 +195,20 @@ ZipWriter::~ZipWriter() = default;
 
 void ZipWriter::add(std::string_view name, std::string bytes, Compression compression) {
     if (!archive_) fail("archive already finished");
-    const std::string& data = data_.emplace_back(std::move(bytes));
-    zip_source_t* source = zip_source_buffer(archive_.get(), data.data(), data.size(), 0);
+    const bool store = compression == Compression::store;
+    // Zip without Zip64 (which would add an extra field) holds 4 GiB a file.
+    if (bytes.size() >= std::numeric_limits<std::uint32_t>::max()) fail(std::string(name) + ": entry too large");
+    detail::ZipEntryData& e = data_.emplace_back();
+    e.size = bytes.size();
+    if (store) {
+        e.bytes = std::move(bytes);
+    } else {
+        e.crc = static_cast<std::uint32_t>(
+            crc32(crc32(0, nullptr, 0), reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+        e.bytes = thread_deflater().deflate(bytes);
+    }
+    zip_source_t* source = store ? zip_source_buffer(archive_.get(), e.bytes.data(), e.bytes.size(), 0)
+                                 : zip_source_function(archive_.get(), &deflated_source, &e);
     if (!source) fail(archive_error(archive_.get()));
     const std::string entry(name);
     const zip_int64_t index = zip_file_add(archive_.get(), entry.c_str(), source, 0);
@@ -120,8 +217,9 @@ void ZipWriter::add(std::string_view name, std::string bytes, Compression compre
         fail(entry + ": " + archive_error(archive_.get()));
     }
     const auto i = static_cast<zip_uint64_t>(index);
-    const bool store = compression == Compression::store;
-    if (zip_set_file_compression(archive_.get(), i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) != 0 ||
+    // A deflated entry keeps libzip's default method, which takes the
+    // source's: deflate, copied as it is.
+    if ((store && zip_set_file_compression(archive_.get(), i, ZIP_CM_STORE, 0) != 0) ||
         zip_file_set_dostime(archive_.get(), i, time_.time, time_.date, 0) != 0 ||
         zip_file_set_external_attributes(archive_.get(), i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) != 0)
         fail(entry + ": " + archive_error(archive_.get()));
