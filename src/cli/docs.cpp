@@ -105,6 +105,8 @@ void write_man_page(std::ostream& os) {
        << ".TP\n.B 3\nAn output, or pressroom's own data, could not be written or read: an unwritable folder, a "
           "full disk, missing fonts.\n"
        << ".TP\n.B 4\nInternal error (a bug).\n"
+       << ".TP\n.B 130, 143\nA batch or bundle stopped by SIGINT (Ctrl-C) or SIGTERM: the files in progress were "
+          "finished, nothing partial is left, and running the same command again finishes the work.\n"
        << ".SH ENVIRONMENT\n"
        << ".TP\n.B SOURCE_DATE_EPOCH\nSeconds since 1970: the time written into outputs that carry one (PDF "
           "dates, EPUB modification date and zip entry times). Without it the release's date is used; the "
