@@ -116,6 +116,14 @@ std::string assemble(const BundleContent& c, const BundleOptions& options, Diagn
     if (c.files.size() != static_cast<std::size_t>(c.report.totals().outputs))
         throw Error(ErrorKind::invalid, "", "the bundle holds files the report does not list");
 
+    // The zip writer makes no Zip64 (its extra fields would be machine- and
+    // libzip-dependent), and a zip without it counts entries in 16 bits.
+    const std::size_t entries = c.files.size() + (c.shard.all() ? 4 : 2);
+    if (entries > 65535)
+        throw Error(ErrorKind::usage, "",
+                    "a bundle holds at most 65535 files; this one would hold " + std::to_string(entries) +
+                        " (bundle fewer releases at a time)");
+
     const std::int64_t time = bundle_time(c.report, options.render);
     std::vector<std::pair<std::string, std::string>> front;  // report and anthologies, in zip order
     front.emplace_back("report.json", dump(to_json(c.report)));

@@ -103,7 +103,7 @@ json check_bundle_layout(const fs::path& bundle, std::int64_t expected_time) {
     for (const auto& f : manifest.at("files")) check_file(f);
     for (const auto& r : manifest.at("releases")) {
         CHECK(r.at("metadata").at("title").is_string());
-        CHECK(r.at("files").size() == 4);  // xml, txt, pdf, epub
+        CHECK(r.at("files").size() == render::formats().size());  // every format
         for (const auto& f : r.at("files")) check_file(f);
     }
     CHECK(listed.size() + 1 == entries.size());  // everything but the manifest itself
