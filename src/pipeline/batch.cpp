@@ -139,7 +139,11 @@ public:
             [&](Diagnostic d) {
                 std::lock_guard lock(observer_mutex_);
                 observer_.walk_problem(d);
-                result.report.walk.push_back(std::move(d));
+                // The report describes the inputs: that this run's own
+                // outputs were not taken for inputs is told, not recorded
+                // (a bundle written into a root would otherwise change the
+                // next bundle's report).
+                if (d.code != "walk-output") result.report.walk.push_back(std::move(d));
             },
             result.counts);
         if (!stopping()) {

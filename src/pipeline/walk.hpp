@@ -15,6 +15,7 @@
 //   walk-seen         note     a folder reached a second time by another link
 //   walk-hidden       note     a hidden entry (name starting with '.'), skipped
 //   walk-output       note     the output folder (or bundle), inside a root, skipped
+//                              (printed with -v; not in the report)
 // Diagnostics name entries by their path relative to the root, as reports do.
 #pragma once
 

@@ -227,6 +227,16 @@ TEST_CASE("bundle: the same bytes from other folders and thread counts and a pin
                                  {}, epoch);
     CHECK(other.status == 0);
     CHECK(file_sha256(dir / "other.zip") != file_sha256(dir / "one.zip"));
+    // A bundle written into the folder it bundles is not taken for an
+    // input the next time, and changes nothing.
+    for (int i = 0; i < 2; ++i) {
+        auto inside = test::pressroom({"bundle", (dir / "one/releases").string(), "-o",
+                                       (dir / "one/releases/inside.zip").string(), "--title", "Samples"},
+                                      {}, epoch);
+        CHECK(inside.status == 0);
+        CHECK(file_sha256(dir / "one/releases/inside.zip") == file_sha256(dir / "one.zip"));
+    }
+    fs::remove(dir / "one/releases/inside.zip");
     // A work folder kept between runs changes nothing in the bundle.
     for (int i = 0; i < 2; ++i) {
         auto kept = test::pressroom({"bundle", (dir / "one/releases").string(), "-o", (dir / "kept.zip").string(),
