@@ -21,7 +21,6 @@
 #include "render/epub/zip_writer.hpp"
 
 #include <array>
-#include <cstdio>
 
 namespace pressroom::render {
 
@@ -36,9 +35,9 @@ constexpr std::array<std::uint8_t, 16> anthology_namespace = {
 constexpr const char* title_file = "title.xhtml";
 
 std::string chapter_file(std::size_t index) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "release-%04zu.xhtml", index + 1);
-    return buf;
+    std::string number = std::to_string(index + 1);
+    if (number.size() < 4) number.insert(0, 4 - number.size(), '0');
+    return "release-" + number + ".xhtml";
 }
 
 }  // namespace
