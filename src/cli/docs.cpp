@@ -225,7 +225,8 @@ void write_zsh_completion(std::ostream& os) {
             else if (longest == "--profile") action = ":profile:(" + profiles + ")";
             else if (longest == "--paper") action = ":paper:(letter a4)";
             else if (longest == "--output" || longest == "--font-dir") action = ":folder:_files -/";
-            else if (!value.empty()) action = ":" + text::ascii_lower(value) + ":_files";
+            else if (value == "FILE") action = ":file:_files";
+            else if (!value.empty()) action = ":" + text::ascii_lower(value) + ": ";  // a number or a name: nothing to offer
             std::string spec = names.size() > 1 ? "'(" + text::join(names, " ") + ")'{" + text::join(names, ",") + "}"
                                                 : names.front();
             os << "        " << spec << "'[" << quote(o.help) << "]" << action << "' \\\n";
