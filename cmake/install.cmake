@@ -47,20 +47,25 @@ add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/man/pressroom.1" "${CMAKE_BINARY_
   COMMAND pressroom --man-page > "${CMAKE_BINARY_DIR}/man/pressroom.1"
   COMMAND "${GZIP}" -9 -n -c "${CMAKE_BINARY_DIR}/man/pressroom.1" > "${CMAKE_BINARY_DIR}/man/pressroom.1.gz"
   DEPENDS pressroom VERBATIM)
-add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/completion/pressroom"
+add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/completion/pressroom" "${CMAKE_BINARY_DIR}/completion/_pressroom"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/completion"
   COMMAND pressroom --bash-completion > "${CMAKE_BINARY_DIR}/completion/pressroom"
+  COMMAND pressroom --zsh-completion > "${CMAKE_BINARY_DIR}/completion/_pressroom"
   DEPENDS pressroom VERBATIM)
-add_custom_target(pressroom_docs ALL DEPENDS "${CMAKE_BINARY_DIR}/man/pressroom.1.gz" "${CMAKE_BINARY_DIR}/completion/pressroom")
+add_custom_target(pressroom_docs ALL DEPENDS "${CMAKE_BINARY_DIR}/man/pressroom.1.gz" "${CMAKE_BINARY_DIR}/completion/pressroom"
+  "${CMAKE_BINARY_DIR}/completion/_pressroom")
+install(FILES "${CMAKE_BINARY_DIR}/completion/_pressroom"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions" COMPONENT tool)
 install(FILES "${CMAKE_BINARY_DIR}/man/pressroom.1.gz" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT tool)
 install(FILES "${CMAKE_BINARY_DIR}/completion/pressroom"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" COMPONENT tool)
 install(FILES "${CMAKE_SOURCE_DIR}/packaging/copyright" DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT tool)
-add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/changelog.Debian.gz"
-  COMMAND "${GZIP}" -9 -n -c "${CMAKE_SOURCE_DIR}/packaging/changelog.Debian" > "${CMAKE_BINARY_DIR}/changelog.Debian.gz"
-  DEPENDS "${CMAKE_SOURCE_DIR}/packaging/changelog.Debian" VERBATIM)
-add_custom_target(pressroom_changelog ALL DEPENDS "${CMAKE_BINARY_DIR}/changelog.Debian.gz")
-install(FILES "${CMAKE_BINARY_DIR}/changelog.Debian.gz" DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT tool)
+# A native package (no Debian revision): its changelog is changelog.gz.
+add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/changelog.gz"
+  COMMAND "${GZIP}" -9 -n -c "${CMAKE_SOURCE_DIR}/packaging/changelog" > "${CMAKE_BINARY_DIR}/changelog.gz"
+  DEPENDS "${CMAKE_SOURCE_DIR}/packaging/changelog" VERBATIM)
+add_custom_target(pressroom_changelog ALL DEPENDS "${CMAKE_BINARY_DIR}/changelog.gz")
+install(FILES "${CMAKE_BINARY_DIR}/changelog.gz" DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT tool)
 
 # --- the .deb -----------------------------------------------------------------
 set(CPACK_GENERATOR DEB)
@@ -74,6 +79,7 @@ the metadata, rebuilds the paragraphs, repairs scraping damage, and writes
 release XML, plain text, a typeset PDF and EPUB 3.")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENT_TOOL_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_COMPONENTS_ALL tool)
 set(CPACK_DEBIAN_TOOL_PACKAGE_NAME pressroom)
 set(CPACK_DEBIAN_TOOL_FILE_NAME DEB-DEFAULT)

@@ -78,6 +78,10 @@ int run(int argc, const char* const* argv) {
             write_bash_completion(std::cout);
             return exit_code::ok;
         }
+        if (first == "--zsh-completion") {
+            write_zsh_completion(std::cout);
+            return exit_code::ok;
+        }
         const Command* command = find_command(first);
         if (!command) {
             std::string hint = text::starts_with(first, "-") ? "options go after the command" : "unknown command";

@@ -20,6 +20,7 @@
 #include <hpdf_version.h>
 #include <libxml/xmlversion.h>
 #include <nlohmann/json.hpp>
+#include <zip.h>
 #include <openssl/opensslv.h>
 #include <utf8proc.h>
 
@@ -603,7 +604,7 @@ void print_version(std::ostream& os) {
     os << "\n"
        << "built with: libxml2 " LIBXML_DOTTED_VERSION ", libharu " HPDF_VERSION_TEXT ", HarfBuzz "
        << hb_version_string() << ", PCRE2 " << Regex::library_version() << ", utf8proc " << utf8proc_version()
-       << ", Hunspell " PRESSROOM_HUNSPELL_VERSION ", nlohmann-json " << NLOHMANN_JSON_VERSION_MAJOR << "."
+       << ", libzip " << zip_libzip_version() << ", Hunspell " PRESSROOM_HUNSPELL_VERSION ", nlohmann-json " << NLOHMANN_JSON_VERSION_MAJOR << "."
        << NLOHMANN_JSON_VERSION_MINOR << "." << NLOHMANN_JSON_VERSION_PATCH << ", " OPENSSL_VERSION_TEXT
        << ", Boost " << BOOST_VERSION / 100000 << "." << BOOST_VERSION / 100 % 1000 << "." << BOOST_VERSION % 100
        << "\n";
