@@ -196,6 +196,7 @@ void Progress::walk_done(std::size_t total) {
     std::lock_guard lock(mutex_);
     counts_.total = total;
     counts_.total_known = true;
+    draw_locked();  // the bar shows at once, not on the first tick: a short batch would end before it
 }
 
 void Progress::walk_problem(const Diagnostic& d) {

@@ -33,6 +33,13 @@ using nlohmann::json;
 
 namespace {
 
+// ../shared/corpus, or nothing (saying the test is skipped) when absent.
+std::optional<fs::path> corpus_or_skip() {
+    auto corpus = test::corpus_dir();
+    if (!corpus) MESSAGE("skipped: ../shared/corpus not found");
+    return corpus;
+}
+
 fs::path sample(const std::string& name) { return test::source_dir() / "samples" / name; }
 
 // Every path the walk hands over, in order.
@@ -337,11 +344,8 @@ TEST_CASE("progress: the bar and the line say done and total and failures and ra
 // ------------------------------------------------------------------ the command
 
 TEST_CASE("batch: the corpus converts every release and names the non-releases and a second run does no work") {
-    auto corpus = test::corpus_dir();
-    if (!corpus) {
-        MESSAGE("skipped: ../shared/corpus not found");
-        return;
-    }
+    const auto corpus = corpus_or_skip();
+    if (!corpus) return;
     test::TempDir dir;
     const fs::path out = dir / "out";
     auto r = test::pressroom({"batch", (*corpus / "raw").string(), "-o", out.string(), "-j", "2", "--report",
@@ -396,11 +400,8 @@ TEST_CASE("batch: the corpus converts every release and names the non-releases a
 }
 
 TEST_CASE("batch: a SIGKILL mid-way leaves no truncated output and the rerun completes the work") {
-    auto corpus = test::corpus_dir();
-    if (!corpus) {
-        MESSAGE("skipped: ../shared/corpus not found");
-        return;
-    }
+    const auto corpus = corpus_or_skip();
+    if (!corpus) return;
     test::TempDir dir;
     const fs::path out = dir / "out";
     // Every format on one thread: slow enough to be caught mid-way.
@@ -439,11 +440,8 @@ TEST_CASE("batch: a SIGKILL mid-way leaves no truncated output and the rerun com
 }
 
 TEST_CASE("batch: SIGTERM stops after the files in progress with exit 143 and a report marked incomplete") {
-    auto corpus = test::corpus_dir();
-    if (!corpus) {
-        MESSAGE("skipped: ../shared/corpus not found");
-        return;
-    }
+    const auto corpus = corpus_or_skip();
+    if (!corpus) return;
     test::TempDir dir;
     const fs::path out = dir / "out";
     pid_t pid = start_pressroom({"batch", "-t", "all", "-j", "2", (*corpus / "raw").string(), "-o", out.string(),
