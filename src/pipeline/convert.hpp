@@ -23,6 +23,10 @@ struct ConvertOptions {
     ingest::Options ingest;
     render::Options render;
     std::size_t max_input_bytes = default_max_input_bytes;
+    // How the input is named in diagnostics and errors; empty = its path.
+    // Batch runs name inputs by their path inside the folder walked, so
+    // reports and bundles hold no path of the machine that made them.
+    std::string name;
 };
 
 struct Output {

@@ -27,22 +27,26 @@ std::string keywords(const model::Document& doc) {
 
 }  // namespace
 
-std::string render_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics) {
+namespace pdf {
+
+Typesetting typesetting(const Options& options, Diagnostics& diagnostics) {
+    Typesetting t;
     const std::filesystem::path dir = options.font_dir.empty() ? fonts::FontSet::default_dir() : options.font_dir;
-    auto font_set = fonts::FontSet::load(dir);
-    const layout::Hyphenator* hyphenator = layout::Hyphenator::english();
-    if (!hyphenator)
+    t.fonts = fonts::FontSet::load(dir);
+    t.hyphenator = layout::Hyphenator::english();
+    if (!t.hyphenator)
         diagnostics.note("no-hyphenation",
                          "hyphenation patterns (share/pressroom/hyphen/hyph_en_US.dic) not found: "
                          "lines are broken at spaces and hyphens only");
+    return t;
+}
 
-    layout::DocumentLayout laid = layout::lay_out(doc, {options.paper}, *font_set, hyphenator, diagnostics);
-
-    pdf::HpdfDocument out;
+std::string write_pdf(const layout::DocumentLayout& laid, const fonts::FontSet& font_set, const Info& info) {
+    HpdfDocument out;
     // Every face the layout drew with, subset to exactly its characters.
     std::map<std::size_t, int> handle;
     for (const auto& [face, chars] : laid.used) {
-        const auto& entry = font_set->entries()[face];
+        const auto& entry = font_set.entries()[face];
         handle[face] = out.add_font(entry.face->subset(chars), entry.face->name());
     }
     for (const auto& page : laid.pages) {
@@ -51,22 +55,40 @@ std::string render_pdf(const model::Document& doc, const Options& options, Diagn
         out.begin_text();
         for (const auto& t : page.texts) out.text(handle.at(t.face), t.size, t.gray, t.x, t.y, t.text);
         out.end_text();
-        for (const auto& l : page.links) out.link(l.left, l.bottom, l.right, l.top, l.uri);
+        for (const auto& l : page.links)
+            if (!l.uri.empty()) out.link(l.left, l.bottom, l.right, l.top, l.uri);
     }
+    // Links inside the document go in once every page they may point to exists.
+    for (std::size_t p = 0; p < laid.pages.size(); ++p)
+        for (const auto& l : laid.pages[p].links)
+            if (l.uri.empty()) out.page_link(p, l.left, l.bottom, l.right, l.top, l.target_page, l.target_top);
     for (const auto& o : laid.outline) out.bookmark(o.title, o.level, o.page, o.top);
 
-    const auto& m = doc.meta;
-    if (!m.title.empty()) out.info("Title", m.title);
-    if (!m.agency.empty()) out.info("Author", m.agency);
-    if (std::string subject = m.subtitle.empty() ? model::release_line(doc) : m.subtitle; !subject.empty())
-        out.info("Subject", subject);
-    if (std::string k = keywords(doc); !k.empty()) out.info("Keywords", k);
+    if (!info.title.empty()) out.info("Title", info.title);
+    if (!info.author.empty()) out.info("Author", info.author);
+    if (!info.subject.empty()) out.info("Subject", info.subject);
+    if (!info.keywords.empty()) out.info("Keywords", info.keywords);
     out.info("Creator", "pressroom " PRESSROOM_VERSION);
     std::string producer = "pressroom " PRESSROOM_VERSION " with libharu ";
-    producer.append(pdf::libharu_version());
+    producer.append(libharu_version());
     out.info("Producer", producer);
-    out.dates(output_time(doc, options));
+    out.dates(info.time);
     return out.save();
+}
+
+}  // namespace pdf
+
+std::string render_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics) {
+    const pdf::Typesetting t = pdf::typesetting(options, diagnostics);
+    layout::DocumentLayout laid = layout::lay_out(doc, {options.paper}, *t.fonts, t.hyphenator, diagnostics);
+    const auto& m = doc.meta;
+    pdf::Info info;
+    info.title = m.title;
+    info.author = m.agency;
+    info.subject = m.subtitle.empty() ? model::release_line(doc) : m.subtitle;
+    info.keywords = keywords(doc);
+    info.time = output_time(doc, options);
+    return pdf::write_pdf(laid, *t.fonts, info);
 }
 
 }  // namespace pressroom::render
