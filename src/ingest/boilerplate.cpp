@@ -3,6 +3,7 @@
 #include "ingest/steps.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace pressroom::ingest {
 
@@ -192,16 +193,15 @@ void remove_boilerplate(Context& cx) {
 
     // A header line repeated verbatim before the text starts (a page that
     // prints its section label twice, a title shown twice) is said once.
-    std::vector<std::string> seen;
+    // A hash set, not a vector searched per line: 100,000 short lines (all
+    // "header-like") made this quadratic (hardening, issue 7).
+    std::unordered_set<std::string> seen;
     for (Line& l : lines) {
         if (l.removed || l.text.empty()) continue;
         if (!header_like(l.text)) break;  // the running text has started
-        std::string key = text::ascii_lower(l.text);
-        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        if (!seen.insert(text::ascii_lower(l.text)).second) {
             record_removal(cx, l.text, "repeated-line", l.number);
             l.removed = true;
-        } else {
-            seen.push_back(std::move(key));
         }
     }
 }

@@ -175,6 +175,15 @@ bool continues_headline(const std::string& title, const std::string& next) {
     return words <= 2 && next.size() <= 20 && !parse_date_line(next);
 }
 
+// Hardening (issue 7): a headline wrapped over lines stops growing at this
+// size. Real headlines stay under 200 bytes; without a bound, 100,000
+// one-word lines all joined the title, and every header line then lowercased
+// and searched the whole title again (quadratic: minutes).
+constexpr std::size_t max_headline_bytes = 400;
+bool headline_may_grow(const std::string& title, const std::string& next) {
+    return title.size() + 1 + next.size() <= max_headline_bytes;
+}
+
 // "FOR IMMEDIATE RELEASE May 8 2007 Headline": sets the date and title.
 bool labelled_date_title(const std::string& t, model::Metadata& m) {
     static const Regex label("(?i)^for (?:immediate )?release\\s*:?\\s*");
@@ -408,7 +417,7 @@ void extract_metadata(Context& cx) {
         }
         static const Regex dangling("(?i)\\b(?:for|of|the|and|to|in|on|with|at|by|from)$");
         if (title_line && l.kind == LineKind::text && !l.block_start && l.number == last_title_number + 1 &&
-            m.subtitle.empty() && dangling.found_in(m.title)) {
+            m.subtitle.empty() && headline_may_grow(m.title, l.text) && dangling.found_in(m.title)) {
             // "... SCHEDULE FOR" / "THURSDAY, APRIL 15, 1993": the headline goes on.
             m.title += " " + l.text;
             last_title_number = l.number;
@@ -474,7 +483,7 @@ void extract_metadata(Context& cx) {
             last_title_number = l.number;
             after_title = true;
         } else if (title_line && l.kind == LineKind::text && !l.block_start && l.number == last_title_number + 1 &&
-                   m.subtitle.empty() && continues_headline(m.title, l.text)) {
+                   m.subtitle.empty() && headline_may_grow(m.title, l.text) && continues_headline(m.title, l.text)) {
             // A headline wrapped over two lines.
             m.title += " " + l.text;
             last_title_number = l.number;

@@ -101,6 +101,11 @@ Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bo
     std::size_t n = glyphs.size();
     std::size_t i = 0;
     while (i < n && glyphs[i].cp == ' ') ++i;
+    // Where the paragraph's last word ends (only spaces after it). Computed
+    // once: scanning to the end for every word made a 5 MB paragraph
+    // quadratic (hardening, issue 7).
+    std::size_t text_end = n;
+    while (text_end > 0 && glyphs[text_end - 1].cp == ' ') --text_end;
     while (i < n) {
         if (glyphs[i].cp == ' ') {
             std::size_t j = i;
@@ -152,8 +157,7 @@ Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bo
         }
         // The last word of a paragraph is never hyphenated: a lone syllable
         // on the last line looks like a mistake.
-        bool last_word = true;
-        for (std::size_t k = j; k < n; ++k) last_word = last_word && glyphs[k].cp == ' ';
+        bool last_word = j >= text_end;
         if (hyphenate && hyphenator_ && !url_like && !last_word) {
             for (std::size_t a = i; a < j;) {
                 if (!is_ascii_letter(at(a))) {
