@@ -88,4 +88,4 @@ add_custom_target(pressroom_data ALL DEPENDS ${pressroom_data_outputs} COMMENT "
 add_dependencies(pressroom_core pressroom_data)
 
 include(GNUInstallDirs)
-install(DIRECTORY "${PRESSROOM_SHARE}/" DESTINATION "${CMAKE_INSTALL_DATADIR}/pressroom")
+install(DIRECTORY "${PRESSROOM_SHARE}/" DESTINATION "${CMAKE_INSTALL_DATADIR}/pressroom" COMPONENT tool)

@@ -12,6 +12,13 @@ PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libhpdf-dev libharfbuzz-dev 
 PRESSROOM_TEST_PACKAGES="doctest-dev libxml2-utils python3"
 # PDF checks: qpdf --check, and poppler's pdftotext, pdffonts, pdfinfo.
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES qpdf poppler-utils"
+# Packaging checks: the man page, the .deb's dependencies and lintian.
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES man-db dpkg-dev lintian file"
+# EPUB: libzip writes the container; EPUBCheck (a Java program) validates
+# every EPUB the tests make, many per Java start through the JDK's source
+# launcher (tests/epubcheck/EpubCheckBatch.java).
+PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev zlib1g-dev"
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES epubcheck default-jdk-headless"
 
 # ensure_packages PKG... : installs what is missing (as root), or prints the
 # exact command to run and exits 1.

@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -131,12 +132,26 @@ fs::path executable_dir() {
     return exe.parent_path();
 }
 
+// The folder of the binary that holds this code: the executable, or
+// libpressroom.so when a program uses the library (dladdr tells which).
+static fs::path code_dir() {
+    Dl_info info{};
+    if (dladdr(reinterpret_cast<void*>(&data_dir), &info) && info.dli_fname && *info.dli_fname) {
+        std::error_code ec;
+        fs::path p = fs::canonical(info.dli_fname, ec);
+        if (!ec) return p.parent_path();
+    }
+    return executable_dir();
+}
+
 fs::path data_dir() {
     if (const char* env = std::getenv("PRESSROOM_DATA_DIR"); env && *env) return fs::path(env);
-    fs::path exe = executable_dir();
-    if (exe.empty()) return {};
+    fs::path dir = code_dir();
+    if (dir.empty()) return {};
     std::error_code ec;
-    for (fs::path candidate : {exe / ".." / "share" / "pressroom", exe / "share" / "pressroom"})
+    // Installed: <prefix>/bin or <prefix>/lib beside <prefix>/share. Build
+    // tree: build/ (the binary) or build/lib (the library) beside build/share.
+    for (fs::path candidate : {dir / ".." / "share" / "pressroom", dir / "share" / "pressroom"})
         if (fs::is_directory(candidate, ec)) return candidate.lexically_normal();
     return {};
 }

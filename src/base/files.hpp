@@ -31,8 +31,9 @@ bool is_temporary_name(std::string_view filename);
 std::filesystem::path executable_dir();
 
 // pressroom's installed data folder (fonts and other large data): the first
-// that exists of $PRESSROOM_DATA_DIR, <exe>/../share/pressroom and
-// <exe>/share/pressroom (the build tree). Empty if none does.
+// that exists of $PRESSROOM_DATA_DIR, <dir>/../share/pressroom and
+// <dir>/share/pressroom, <dir> being the folder of the executable or of
+// libpressroom.so, whichever holds this code. Empty if none does.
 std::filesystem::path data_dir();
 
 }  // namespace pressroom

@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "base/text.hpp"
 #include "cli/commands.hpp"
+#include "cli/docs.hpp"
 #include "version.hpp"
 
 #include <boost/program_options.hpp>
@@ -64,6 +65,15 @@ int run(int argc, const char* const* argv) {
         }
         if (first == "--version" || first == "-V") {
             print_version(std::cout);
+            return exit_code::ok;
+        }
+        // For the build and packagers: documentation generated from the command table.
+        if (first == "--man-page") {
+            write_man_page(std::cout);
+            return exit_code::ok;
+        }
+        if (first == "--bash-completion") {
+            write_bash_completion(std::cout);
             return exit_code::ok;
         }
         const Command* command = find_command(first);

@@ -11,7 +11,11 @@
 #include "version.hpp"
 #include "xml/release_xml.hpp"
 
+#include <hb.h>
+#include <hpdf_version.h>
 #include <libxml/xmlversion.h>
+#include <nlohmann/json.hpp>
+#include <zip.h>
 #include <openssl/opensslv.h>
 #include <utf8proc.h>
 
@@ -63,7 +67,9 @@ void declare_convert(po::options_description& d, po::positional_options_descript
         ("width,w", po::value(&s.width)->value_name("N")->default_value(72), "txt: wrap lines at N columns")
         ("paper", po::value(&s.paper)->value_name("SIZE")->default_value("letter"), "pdf: page size, letter or a4")
         ("font-dir", po::value(&s.font_dir)->value_name("DIR"),
-         "pdf: take the fonts from DIR (its manifest.tsv, else the built-in one) instead of pressroom's own");
+         "pdf: take the fonts from DIR (its manifest.tsv, else the built-in one) instead of pressroom's own")
+        ("embed-fonts", po::bool_switch(&s.embed_fonts),
+         "epub: embed the PDF's fonts (subset to the text; from --font-dir when given)");
     input_options(d, s);
     common_options(d, s);
     d.add_options()("input", po::value(&s.inputs)->composing(), "input files ('-' for standard input)");
@@ -185,6 +191,7 @@ int execute_convert(Settings& s) {
         throw Error(ErrorKind::usage, "", "--paper must be letter or a4, not '" + s.paper + "'");
     options.render.paper = s.paper;
     options.render.font_dir = s.font_dir;
+    options.render.embed_fonts = s.embed_fonts;
     options.render.source_date_epoch = source_date_epoch();
 
     if (s.to_stdout && (options.formats.size() != 1 || s.inputs.size() != 1))
@@ -389,9 +396,12 @@ void print_version(std::ostream& os) {
     os << "pressroom " PRESSROOM_VERSION;
     if (*PRESSROOM_GIT_COMMIT) os << " (commit " PRESSROOM_GIT_COMMIT ")";
     os << "\n"
-       << "built with: libxml2 " LIBXML_DOTTED_VERSION ", PCRE2 " << Regex::library_version() << ", utf8proc "
-       << utf8proc_version() << ", " OPENSSL_VERSION_TEXT ", Boost " << BOOST_VERSION / 100000 << "."
-       << BOOST_VERSION / 100 % 1000 << "." << BOOST_VERSION % 100 << "\n";
+       << "built with: libxml2 " LIBXML_DOTTED_VERSION ", libharu " HPDF_VERSION_TEXT ", HarfBuzz "
+       << hb_version_string() << ", PCRE2 " << Regex::library_version() << ", utf8proc " << utf8proc_version()
+       << ", libzip " << zip_libzip_version() << ", Hunspell " PRESSROOM_HUNSPELL_VERSION ", nlohmann-json " << NLOHMANN_JSON_VERSION_MAJOR << "."
+       << NLOHMANN_JSON_VERSION_MINOR << "." << NLOHMANN_JSON_VERSION_PATCH << ", " OPENSSL_VERSION_TEXT
+       << ", Boost " << BOOST_VERSION / 100000 << "." << BOOST_VERSION / 100 % 1000 << "." << BOOST_VERSION % 100
+       << "\n";
 }
 
 }  // namespace pressroom::cli

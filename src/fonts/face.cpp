@@ -142,6 +142,11 @@ std::string Face::subset(const std::set<char32_t>& code_points, const SubsetOpti
     unsigned flags = HB_SUBSET_FLAGS_DEFAULT;
     if (options.drop_hinting) flags |= HB_SUBSET_FLAGS_NO_HINTING;
     hb_subset_input_set_flags(input.get(), flags);
+    if (options.keep_licence_names) {
+        hb_set_t* names = hb_subset_input_set(input.get(), HB_SUBSET_SETS_NAME_ID);
+        hb_set_add(names, 13);
+        hb_set_add(names, 14);
+    }
     if (options.drop_layout_tables) {
         hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
         for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "feat", "hdmx",

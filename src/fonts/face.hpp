@@ -53,6 +53,8 @@ public:
     struct SubsetOptions {
         bool drop_hinting = true;        // no fpgm/prep/cvt, no glyph programs: print does not need them
         bool drop_layout_tables = true;  // no GSUB/GPOS/GDEF/kern: for consumers that do not shape
+        bool keep_licence_names = false; // also keep name IDs 13-14 (licence text and URL): for subsets
+                                         // shipped as files (EPUB), which the OFL wants to carry them
     };
     // A TrueType font holding only .notdef and the glyphs of `code_points`
     // (those the font has; others are ignored), with their cmap entries.

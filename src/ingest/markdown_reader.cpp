@@ -319,6 +319,7 @@ Source read_markdown(std::string_view s) {
     std::vector<Block> blocks;
     bool open = false;
     bool in_html = false;
+    std::vector<int> item_cols;  // text columns of the open list items, outermost first
     int number = fm.body_start_line - 1;
     std::string_view body = s.substr(fm.body_offset);
     auto close = [&] { open = false; };
@@ -352,6 +353,7 @@ Source read_markdown(std::string_view s) {
         }
         if (auto h = atx_heading().search(trimmed); h && indent < 4) {
             close();
+            item_cols.clear();
             blocks.push_back({LineKind::heading, std::max(1, static_cast<int>(h->group(trimmed, 1).size()) - 1), false, number, 0,
                               std::string(h->group(trimmed, 2))});
             continue;
@@ -369,9 +371,14 @@ Source read_markdown(std::string_view s) {
             // "-" alone or "- 30 -" is a rule or an end mark, not an item.
             bool rule_like = rest.empty() || (marker == "-" && text::ends_with(rest, "-"));
             if (!rule_like) {
-                int depth = static_cast<int>(m->group(raw, 1).size()) / 2;
-                if (!blocks.empty() && blocks.back().kind == LineKind::item && open)
-                    depth = static_cast<int>(m->group(raw, 1).size()) >= blocks.back().indent ? blocks.back().level + 1 : std::min(depth, blocks.back().level);
+                // Nesting from the columns of the open items' text: an item whose
+                // marker starts at or after its predecessor's text is its child.
+                // The stack survives blank lines and pandoc's "<!-- -->" list
+                // separators, which end one list but not the nesting.
+                int marker_col = static_cast<int>(m->group(raw, 1).size());
+                while (!item_cols.empty() && marker_col < item_cols.back()) item_cols.pop_back();
+                int depth = static_cast<int>(item_cols.size());
+                item_cols.push_back(static_cast<int>(m->end()));
                 blocks.push_back({LineKind::item, std::min(depth, 4), std::isdigit(static_cast<unsigned char>(marker[0])) != 0,
                                   number, static_cast<int>(m->end()), rest});
                 open = true;
@@ -382,6 +389,7 @@ Source read_markdown(std::string_view s) {
             blocks.back().text += "\n" + trimmed;
             continue;
         }
+        if (indent == 0) item_cols.clear();  // a paragraph at the margin ends the list
         blocks.push_back({LineKind::text, 0, false, number, static_cast<int>(indent), trimmed});
         open = true;
     }

@@ -27,20 +27,11 @@ std::string footer_text(const model::Document& doc, std::size_t page, std::size_
     return s;
 }
 
-namespace {
-
-std::string address_of(const std::string& href) {
-    return text::starts_with(href, "mailto:") ? href.substr(7) : href;
-}
-
-}  // namespace
-
 std::string shown_text(const model::Inlines& content) {
     std::string out;
     for (const auto& span : content) {
         out += span.text;
-        if (span.kind == model::Span::Kind::link && !span.href.empty() && address_of(span.href) != span.text)
-            out += " (" + address_of(span.href) + ")";
+        if (std::string address = model::shown_address(span); !address.empty()) out += " (" + address + ")";
     }
     return out;
 }
@@ -127,8 +118,8 @@ private:
             if (span.kind == model::Span::Kind::link) {
                 int link = link_id(span.href);
                 out.push_back({span.text, style, size, link});
-                if (!span.href.empty() && address_of(span.href) != span.text)
-                    out.push_back({" (" + address_of(span.href) + ")", style, size, link});
+                if (std::string address = model::shown_address(span); !address.empty())
+                    out.push_back({" (" + address + ")", style, size, link});
                 continue;
             }
             append_detecting_links(out, span.text, style, size);

@@ -12,6 +12,16 @@ std::string long_date(const std::string& iso) {
            std::to_string(y);
 }
 
+std::string shown_address(const Span& link) {
+    if (link.kind != Span::Kind::link || link.href.empty()) return {};
+    const std::string& t = link.text;
+    if (t.rfind("http://", 0) == 0 || t.rfind("https://", 0) == 0 || t.rfind("www.", 0) == 0 ||
+        t.find('@') != std::string::npos)
+        return {};
+    std::string address = link.href.rfind("mailto:", 0) == 0 ? link.href.substr(7) : link.href;
+    return address == t ? std::string() : address;
+}
+
 std::string release_line(const Document& doc, const std::string& separator) {
     std::string out;
     auto add = [&](const std::string& part) {

@@ -8,6 +8,12 @@
 namespace pressroom::model {
 
 struct Document;
+struct Span;
+
+// The address a printed rendering shows after a link's text ("the report
+// (https://...)"), or "" when it shows none: a link whose text already is an
+// address (its href may be a long tracking redirect of it) or equals it.
+std::string shown_address(const Span& link);
 
 inline constexpr std::array<const char*, 12> month_names = {
     "January", "February", "March", "April", "May", "June",

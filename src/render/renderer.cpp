@@ -1,6 +1,7 @@
 #include "render/renderer.hpp"
 
 #include "model/check.hpp"
+#include "render/epub/epub_renderer.hpp"
 #include "render/pdf/pdf_renderer.hpp"
 #include "render/text/text_renderer.hpp"
 #include "render/xml/xml_renderer.hpp"
@@ -15,6 +16,7 @@ const std::array table = {
     Format{"xml", ".xml", "release XML (schemas/release.xsd): the normalized document", &render_xml},
     Format{"txt", ".txt", "plain text, UTF-8, wrapped (--width)", &render_text},
     Format{"pdf", ".pdf", "PDF, typeset with embedded fonts (--paper, --font-dir)", &render_pdf},
+    Format{"epub", ".epub", "EPUB 3 e-book (EPUBCheck-clean; --embed-fonts)", &render_epub},
 };
 }  // namespace
 

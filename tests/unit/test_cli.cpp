@@ -13,7 +13,7 @@ namespace {
 std::string seed() { return (test::source_dir() / "samples/dod-105-13.txt").string(); }
 }  // namespace
 
-TEST_CASE("cli: convert writes NAME.xml and NAME.txt into -o DIR, from any directory") {
+TEST_CASE("cli: convert writes NAME.xml and NAME.txt into -o DIR - from any directory") {
     test::TempDir dir;
     auto r = test::pressroom({"convert", "-o", (dir / "out").string(), seed()}, {}, {}, "/");
     CHECK(r.status == 0);
@@ -24,7 +24,7 @@ TEST_CASE("cli: convert writes NAME.xml and NAME.txt into -o DIR, from any direc
     CHECK(std::distance(fs::directory_iterator(dir / "out"), fs::directory_iterator()) == 2);
 }
 
-TEST_CASE("cli: --stdout prints the one format; '-' reads standard input") {
+TEST_CASE("cli: --stdout prints the one format - '-' reads standard input") {
     auto r = test::pressroom({"convert", "-t", "xml", "--stdout", seed()});
     CHECK(r.status == 0);
     CHECK(r.out.find("<release-number>105-13</release-number>") != std::string::npos);
@@ -36,7 +36,7 @@ TEST_CASE("cli: --stdout prints the one format; '-' reads standard input") {
     CHECK(both.err.find("--stdout takes exactly one input and one format") != std::string::npos);
 }
 
-TEST_CASE("cli: a bad input fails with its name, writes nothing for it, and the others still convert") {
+TEST_CASE("cli: a bad input fails with its name - writes nothing for it and the others still convert") {
     test::TempDir dir;
     test::write_file(dir / "empty.txt", "");
     test::write_file(dir / "chrome.txt", "Bookmark and Share\nStay Connected\n");
@@ -65,7 +65,7 @@ TEST_CASE("cli: usage errors exit 2 with a pointer to --help") {
     CHECK(test::pressroom({"convert"}).status == 2);
 }
 
-TEST_CASE("cli: --help teaches: commands, options, examples, exit codes") {
+TEST_CASE("cli: --help teaches: commands - options - examples - exit codes") {
     auto r = test::pressroom({"--help"});
     CHECK(r.status == 0);
     for (const char* s : {"convert", "validate", "Examples:", "Exit status"}) CHECK(r.out.find(s) != std::string::npos);
@@ -79,7 +79,7 @@ TEST_CASE("cli: --help teaches: commands, options, examples, exit codes") {
     CHECK(v.out.find("libxml2") != std::string::npos);
 }
 
-TEST_CASE("cli: validate accepts good XML and reports a broken one with its line, exit 1") {
+TEST_CASE("cli: validate accepts good XML and reports a broken one with its line - exit 1") {
     test::TempDir dir;
     auto r = test::pressroom({"convert", "-o", dir.path().string(), "-t", "xml", seed()});
     REQUIRE(r.status == 0);
@@ -95,7 +95,7 @@ TEST_CASE("cli: validate accepts good XML and reports a broken one with its line
     CHECK(v.err.find((dir / "broken.xml").string() + ":7: error:") != std::string::npos);
 }
 
-TEST_CASE("cli: converting release XML reads it back (xml in, text out)") {
+TEST_CASE("cli: converting release XML reads it back (xml in - text out)") {
     test::TempDir dir;
     REQUIRE(test::pressroom({"convert", "-o", dir.path().string(), "-t", "xml", seed()}).status == 0);
     auto from_xml = test::pressroom({"convert", "-t", "txt", "--stdout", (dir / "dod-105-13.xml").string()});

@@ -102,7 +102,7 @@ TEST_CASE("a dateline moves from the first paragraph into the metadata") {
     CHECK(f.meta.dateline.empty());
 }
 
-TEST_CASE("bulleted and numbered lists, with wrapped items") {
+TEST_CASE("bulleted and numbered lists - with wrapped items") {
     Diagnostics diags;
     auto d = ingest_text("Headline Here\n\nIntro:\n\n  \u2022 first item\n    wraps here\n  \u2022 second\n\n1. one\n2. two\n", diags);
     REQUIRE(d.body.size() == 3);
@@ -123,7 +123,7 @@ TEST_CASE("lost superscripts: only where the suffix fits the number") {
     CHECK(body_text(d) == "The 60th anniversary of the 1st Brigade, the 2stcentury and the 3rd party.\n");
 }
 
-TEST_CASE("user rules files add rules without recompiling, and bad ones are refused") {
+TEST_CASE("user rules files add rules without recompiling and bad ones are refused") {
     ingest::RuleBook book = ingest::RuleBook::builtin();
     book.load(R"(<rules xmlns="urn:pressroom:rules:1"><profile id="mysite" name="My site">
         <rule id="mysite.banner" scope="line"><why>site banner</why><match>(?i)welcome to my site!?</match></rule>

@@ -32,7 +32,7 @@ TEST_CASE("check rejects an empty body") {
     CHECK(has_problem(d, "body: has no blocks"));
 }
 
-TEST_CASE("check rejects bad spacing, control characters, invalid UTF-8 and non-NFC text") {
+TEST_CASE("check rejects bad spacing - control characters - invalid UTF-8 and non-NFC text") {
     Document d = valid_doc();
     d.body.emplace_back(Paragraph{text_inlines(" leading"), 0});
     CHECK(has_problem(d, "leading or trailing space"));
@@ -50,7 +50,7 @@ TEST_CASE("check rejects bad spacing, control characters, invalid UTF-8 and non-
     CHECK(has_problem(d, "NFC"));
 }
 
-TEST_CASE("check rejects impossible dates, bad digests and bad rule ids") {
+TEST_CASE("check rejects impossible dates - bad digests and bad rule ids") {
     Document d = valid_doc();
     d.meta.date = "2013-02-30";
     CHECK(has_problem(d, "meta.date"));
@@ -63,7 +63,7 @@ TEST_CASE("check rejects impossible dates, bad digests and bad rule ids") {
     CHECK(has_problem(d, "bad rule id"));
 }
 
-TEST_CASE("check rejects empty lists, items and links without href") {
+TEST_CASE("check rejects empty lists - items and links without href") {
     Document d = valid_doc();
     d.body.emplace_back(List{});
     CHECK(has_problem(d, "list has no items"));

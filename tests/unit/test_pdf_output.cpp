@@ -60,16 +60,18 @@ std::optional<Converted> convert(const fs::path& input, const fs::path& dir, std
 // What the PDF must say, built from the model the way docs/pdf.md
 // describes the page: masthead (agency in capitals), release line, title,
 // subtitle, the dateline opening the first paragraph, blocks (list markers
-// included, link addresses in parentheses), the "###" end mark, contacts.
+// included, link addresses in parentheses unless the link's text is an
+// address already), the "###" end mark, contacts.
 // The running footer is left out: the comparison drops footer lines.
 std::string inline_text(const model::Inlines& content) {
     std::string out;
     for (const auto& s : content) {
         out += s.text;
-        if (s.kind == model::Span::Kind::link && !s.href.empty()) {
-            std::string addr = text::starts_with(s.href, "mailto:") ? s.href.substr(7) : s.href;
-            if (addr != s.text) out += " (" + addr + ")";
-        }
+        if (s.kind != model::Span::Kind::link || s.href.empty()) continue;
+        std::string addr = text::starts_with(s.href, "mailto:") ? s.href.substr(7) : s.href;
+        bool text_is_address = text::starts_with(s.text, "http") || text::starts_with(s.text, "www.") ||
+                               s.text.find('@') != std::string::npos;
+        if (addr != s.text && !text_is_address) out += " (" + addr + ")";
     }
     return out;
 }

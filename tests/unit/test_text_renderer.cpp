@@ -41,13 +41,13 @@ TEST_CASE("wrap respects the width and never splits a word") {
     CHECK(lines[3] == "e");
 }
 
-TEST_CASE("wrap measures display width, not bytes") {
+TEST_CASE("wrap measures display width - not bytes") {
     auto lines = render::wrap("café café café", 9);
     CHECK(lines[0] == "café café");
     CHECK(utf8::display_width(lines[0]) == 9);
 }
 
-TEST_CASE("rendered text: title block, widths, no trailing spaces, final newline") {
+TEST_CASE("rendered text: title block - widths - no trailing spaces - final newline") {
     std::string para;
     for (int i = 0; i < 60; ++i) para += "word" + std::to_string(i) + " ";
     para += "https://example.org/a/very/long/address/that/is/wider/than/the/line/itself/and/more";

@@ -39,11 +39,7 @@ std::string flatten(const model::Inlines& content) {
     std::string out;
     for (const auto& span : content) {
         out += span.text;
-        if (span.kind == model::Span::Kind::link) {
-            std::string_view href = span.href;
-            if (text::starts_with(href, "mailto:")) href.remove_prefix(7);
-            if (href != span.text && !href.empty()) out += " <" + std::string(href) + ">";
-        }
+        if (std::string address = model::shown_address(span); !address.empty()) out += " <" + address + ">";
     }
     return out;
 }

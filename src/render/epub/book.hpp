@@ -1,0 +1,50 @@
+// What the EPUB says about the release, derived once from the model and the
+// render options and shared by every file of the package (content document,
+// navigation, package document, NCX).
+#pragma once
+
+#include "base/diagnostic.hpp"
+#include "model/document.hpp"
+#include "render/renderer.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pressroom::render::epub {
+
+struct Book {
+    // "urn:uuid:" + a version-5 UUID of the release's canonical XML (the
+    // model written by the XML renderer, which includes the source's
+    // SHA-256): the same release gives the same identifier, any change to
+    // its content a new one. The output time is not part of it.
+    std::string identifier;
+    std::string title;        // never empty: the headline, else a fallback
+    std::string language;     // a well-formed BCP 47 tag; "en" when the model's is not
+    std::string date;         // ISO YYYY-MM-DD or empty
+    std::string agency;       // creator and publisher; may be empty
+    std::string source;       // input file name; empty for standard input
+    std::string description;  // first sentence of the body; may be empty
+    std::int64_t time = 0;    // output_time(): zip entry times
+    std::string modified;     // the same instant as CCYY-MM-DDThh:mm:ssZ
+};
+
+// Throws nothing for any model content; notes fallbacks in diags.
+Book describe(const model::Document& doc, const Options& options, Diagnostics& diags);
+
+// The first sentence of `text`: up to the first '.', '!' or '?' followed by
+// a space and a capital letter, skipping abbreviations and initials ("U.S.",
+// "Gen.", "J."). Cut at a word boundary with an ellipsis past `max_chars`
+// code points.
+std::string first_sentence(std::string_view text, std::size_t max_chars = 300);
+
+// True for a well-formed BCP 47 language tag (RFC 5646 syntax, not the
+// registry) starting with a 2-3 letter language: "en", "en-US",
+// "zh-Hant-TW", "es-419".
+bool is_language_tag(std::string_view tag);
+
+// The instant as CCYY-MM-DDThh:mm:ssZ, as dcterms:modified wants it; years
+// outside 0001-9999 are clamped into it.
+std::string iso_timestamp(std::int64_t unix_seconds);
+
+}  // namespace pressroom::render::epub

@@ -1,0 +1,54 @@
+// The EPUB's content document: the release as one XHTML 5 file (polyglot:
+// well-formed XML that HTML parsers read the same way), built from the
+// model with libxml2's tree API.
+//
+//   <body>
+//     <header id="titlepage" epub:type="titlepage">  agency, office, the
+//        release line (kind · No. · dateline, date), h1 title, subtitle
+//     <section id="text" epub:type="bodymatter">  the blocks: h2-h4, p,
+//        ul/ol (nested by item depth), blockquote; links as <a href>
+//     <section id="contacts">  one <address> per contact, lines by <br/>
+//
+// Every character of the model's text appears once, in model order, and no
+// other text is added (tests compare the two). Hrefs go through safe_href();
+// URLs and e-mail addresses in running text become links. Blocks and spans
+// without text are skipped, so no non-void element is ever empty.
+#pragma once
+
+#include "model/document.hpp"
+#include "render/epub/book.hpp"
+
+#include <string>
+#include <vector>
+
+namespace pressroom::render::epub {
+
+// One entry of the table of contents: depth 0 is the title, 1 a section
+// heading under it, 2 a subsection...
+struct TocEntry {
+    int depth = 0;
+    std::string label;
+    std::string target;  // "content.xhtml#s1"
+};
+
+// A landmark of the navigation document: an epub:type and where it is.
+struct Landmark {
+    std::string type;   // "titlepage", "bodymatter"
+    std::string label;  // "Title page"
+    std::string target;
+};
+
+struct ContentDocument {
+    std::string xhtml;
+    std::vector<TocEntry> toc;             // the title, then every heading, in order
+    std::vector<Landmark> landmarks;       // the parts the document has
+};
+
+inline constexpr const char* content_file = "content.xhtml";
+inline constexpr const char* stylesheet_file = "style.css";
+inline constexpr const char* xhtml_namespace = "http://www.w3.org/1999/xhtml";
+inline constexpr const char* ops_namespace = "http://www.idpf.org/2007/ops";
+
+ContentDocument build_content(const model::Document& doc, const Book& book);
+
+}  // namespace pressroom::render::epub
