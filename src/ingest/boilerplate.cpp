@@ -1,3 +1,4 @@
+#include "base/deadline.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "ingest/steps.hpp"
@@ -117,9 +118,15 @@ void remove_boilerplate(Context& cx) {
         for (std::size_t i : p->rules) active.push_back(&rules[i]);
 
     auto& lines = cx.src.lines;
+    // Hardening (issue 7): weighing an end mark sums every line, so an input
+    // of 100,000 "###" lines, each kept, was quadratic. A release has a
+    // handful of end marks; past this many kept ones the rest are not tried.
+    constexpr int max_end_marks_weighed = 64;
+    int end_marks_weighed = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& l = lines[i];
         if (l.removed || l.text.empty()) continue;
+        deadline::check_every(256);  // the time budget (hardening, issue 7)
 
         for (const Rule* r : active) {
             if (l.text.empty()) break;
@@ -150,7 +157,10 @@ void remove_boilerplate(Context& cx) {
                     const std::string& t = lines[k].text;
                     if (text::ends_with(t, ".") || text::ends_with(t, ":") || text::ends_with(t, "!")) break;
                 }
-            } else if (r->scope == Scope::end && any_full_match(*r, l.text)) {
+            } else if (r->scope == Scope::end && end_marks_weighed < max_end_marks_weighed && any_full_match(*r, l.text)) {
+                if (++end_marks_weighed == max_end_marks_weighed)
+                    cx.diags.warning("end-marks-ignored", "more than " + std::to_string(max_end_marks_weighed) +
+                                     " end marks kept; later ones are left in the text", l.number);
                 // Never remove release text on a guess: an end mark followed by
                 // more text than precedes it is more likely a section break.
                 std::size_t before = 0, after = 0;

@@ -1,5 +1,6 @@
 #include "ingest/ingest.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/hash.hpp"
 #include "base/regex.hpp"
@@ -8,6 +9,7 @@
 #include "ingest/feed_reader.hpp"
 #include "ingest/html_reader.hpp"
 #include "ingest/markdown_reader.hpp"
+#include "ingest/sniff.hpp"
 #include "ingest/steps.hpp"
 #include "ingest/dates.hpp"
 #include "ingest/text_reader.hpp"
@@ -73,11 +75,42 @@ struct Run {
     model::Document doc;
     std::vector<std::string> profiles;
     std::string refusal;  // why there is no release, or empty
+    std::string message;  // the refusal's one-line message, when not "no release text found"
 };
+
+// Hardening (issue 7): inputs that are not a release's text at all are
+// refused before any reader runs, each with its own message.
+bool refuse_early(std::string_view bytes, const Sniffed& sniffed, Run& run) {
+    if (bytes.empty()) {
+        run.refusal = "the input is empty";
+        run.message = "no release text found: the input is empty";
+    } else if (!sniffed.not_text.empty()) {
+        run.refusal = sniffed.not_text;
+        run.message = "not a text document: " + sniffed.not_text;
+    } else if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return text::is_ascii_space(c) || c == '\v'; })) {
+        run.refusal = "the input holds only white space";
+        run.message = "no release text found: the input holds only white space";
+    }
+    return !run.refusal.empty();
+}
 
 Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diags) {
     Run run;
     const std::string shown = options.name.empty() ? std::string("-") : options.name;
+    const std::string_view original = bytes;  // what the source's SHA-256 is of
+    const Sniffed sniffed = sniff(bytes);
+    // UTF-16 (with or without a byte-order mark) becomes UTF-8 before the
+    // readers see it, so HTML, markdown and JSON in UTF-16 are recognised too.
+    std::string from_utf16;
+    if (!sniffed.utf16.empty()) {
+        if (std::size_t bad = utf16_to_utf8(bytes, sniffed, from_utf16))
+            diags.warning("decode-error", std::to_string(bad) + " invalid " + sniffed.utf16 +
+                                              " code units replaced with U+FFFD");
+        diags.note("encoding", "the input is " + sniffed.utf16 +
+                                   (sniffed.bom ? "" : " without a byte-order mark") + ": read as UTF-8");
+        bytes = from_utf16;
+    }
+    if (refuse_early(bytes, sniffed, run)) return run;
     const std::string format = options.from.empty() ? detect_format(bytes, options.name) : options.from;
 
     Source& src = run.src;
@@ -96,12 +129,13 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
         else src = read_text(decoded.text);
         if (src.lines.empty() && format != "text" && format != "markdown") src = read_text(decoded.text);
     }
+    if (!sniffed.utf16.empty()) encoding = sniffed.utf16;
     diags.note("reader", "read as " + src.format);
     repair_source(src, diags);
 
     model::Document& doc = run.doc;
     doc.meta.source.name = base_name(shown);
-    doc.meta.source.sha256 = sha256_hex(bytes);
+    doc.meta.source.sha256 = sha256_hex(original);
     doc.meta.source.format = src.format;
     doc.meta.source.encoding = encoding;
     const bool reader_dropped_markup = !src.removed.empty();
@@ -116,14 +150,13 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
         if (!p->always()) diags.note("profile", "using the '" + p->id + "' rules (" + p->name + ")");
     }
 
-    extract_fields(cx);
-    remove_boilerplate(cx);
-    extract_contacts(cx);
-    extract_byline(cx);
-    extract_metadata(cx);
-    build_body(cx);
-    extract_dateline(cx);
-    repair_text(cx);
+    // The time budget (deadline.hpp) is checked between the steps, and in
+    // the long loops inside them.
+    for (void (*step)(Context&) : {extract_fields, remove_boilerplate, extract_contacts, extract_byline,
+                                   extract_metadata, build_body, extract_dateline, repair_text}) {
+        deadline::check();
+        step(cx);
+    }
 
     std::stable_sort(doc.removed.begin(), doc.removed.end(),
                      [](const auto& a, const auto& b) { return a.line < b.line; });
@@ -185,7 +218,8 @@ model::Document ingest(std::string_view bytes, const Options& options, Diagnosti
     Run run = run_ingest(bytes, options, diags);
     if (!run.refusal.empty()) {
         diags.note("refused", run.refusal);
-        throw Error(ErrorKind::input, options.name.empty() ? std::string("-") : options.name, "no release text found");
+        throw Error(ErrorKind::input, options.name.empty() ? std::string("-") : options.name,
+                    run.message.empty() ? std::string("no release text found") : run.message);
     }
     return std::move(run.doc);
 }

@@ -1,5 +1,6 @@
 // Metadata from the head of the release: the lines before the running text
 // are labels, numbers, dates, the agency's name and the headline.
+#include "base/deadline.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
@@ -388,6 +389,7 @@ void extract_metadata(Context& cx) {
     bool after_title = false;      // the previous header line was the headline (or a deck)
     for (Line& l : cx.src.lines) {
         ++index;
+        deadline::check_every(1024);  // the time budget (hardening, issue 7)
         if (l.removed || l.used || l.text.empty()) continue;
         if (l.kind != LineKind::text && l.kind != LineKind::heading) break;
         // The running text has started: a sentence, or a hard-wrapped paragraph.
@@ -656,7 +658,11 @@ void extract_contacts(Context& cx) {
                              "|^CONTACTS?\\s+(?=\\p{Lu})"
                              "|(?i)^for (?:further|more) information,? (?:the )?media (?:should|may|can) contact\\b");
     auto& lines = cx.src.lines;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+    // Hardening (issue 7): a release names a few contacts. Each labelled one
+    // may insert a line (below), so 50,000 "Contact: ..." lines were
+    // quadratic; past this many, the rest stay in the text.
+    constexpr std::size_t max_contacts = 32;
+    for (std::size_t i = 0; i < lines.size() && cx.doc.meta.contacts.size() < max_contacts; ++i) {
         Line& l = lines[i];
         if (l.removed || l.used || l.kind != LineKind::text || !label.search(l.text)) continue;
         if (l.text.size() > 160) {

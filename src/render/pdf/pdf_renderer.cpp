@@ -1,5 +1,6 @@
 #include "render/pdf/pdf_renderer.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/hyphenator.hpp"
@@ -46,6 +47,7 @@ std::string render_pdf(const model::Document& doc, const Options& options, Diagn
         handle[face] = out.add_font(entry.face->subset(chars), entry.face->name());
     }
     for (const auto& page : laid.pages) {
+        deadline::check_every(16);  // the time budget (hardening, issue 7)
         out.add_page(laid.paper.width, laid.paper.height);
         for (const auto& r : page.rules) out.draw_rule(r.x1, r.y1, r.x2, r.y2, r.width, r.gray);
         out.begin_text();
