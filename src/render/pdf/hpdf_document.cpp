@@ -347,7 +347,12 @@ std::string HpdfDocument::save() {
         m.check(HPDF_Array_Add(id, HPDF_Binary_New(m.doc->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(id_placeholder)), 16)),
                 "trailer ID");
     m.check(HPDF_Dict_Add(m.doc->trailer, "ID", id), "trailer ID");
-    m.check(HPDF_SaveToStream(m.doc), "saving");
+    if (HPDF_SaveToStream(m.doc) != HPDF_OK && m.errors.error == HPDF_INVALID_OBJECT) {
+        m.errors = {};
+        HPDF_ResetError(m.doc);
+        throw FontTableBoundary();
+    }
+    m.check(HPDF_OK, "saving");
     std::string out(HPDF_GetStreamSize(m.doc), '\0');
     HPDF_UINT32 got = 0;
     while (got < out.size()) {

@@ -10,6 +10,7 @@
 #include "version.hpp"
 
 #include <map>
+#include <set>
 
 namespace pressroom::render {
 
@@ -26,25 +27,25 @@ std::string keywords(const model::Document& doc) {
     return out;
 }
 
-}  // namespace
+// The characters a subset takes in addition to the drawn ones on retry
+// `extra`: the first `extra` of these the face has and the text does not use.
+std::set<char32_t> with_extra(const std::set<char32_t>& drawn, const fonts::Face& face, std::size_t extra) {
+    std::set<char32_t> out = drawn;
+    for (char32_t c : U"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
+        if (out.size() >= drawn.size() + extra) break;
+        if (!drawn.count(c) && face.covers(c)) out.insert(c);
+    }
+    return out;
+}
 
-std::string render_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics) {
-    const std::filesystem::path dir = options.font_dir.empty() ? fonts::FontSet::default_dir() : options.font_dir;
-    auto font_set = fonts::FontSet::load(dir);
-    const layout::Hyphenator* hyphenator = layout::Hyphenator::english();
-    if (!hyphenator)
-        diagnostics.note("no-hyphenation",
-                         "hyphenation patterns (share/pressroom/hyphen/hyph_en_US.dic) not found: "
-                         "lines are broken at spaces and hyphens only");
-
-    layout::DocumentLayout laid = layout::lay_out(doc, {options.paper}, *font_set, hyphenator, diagnostics);
-
+std::string write_pdf(const model::Document& doc, const Options& options, const layout::DocumentLayout& laid,
+                      const fonts::FontSet& font_set, std::size_t extra) {
     pdf::HpdfDocument out;
     // Every face the layout drew with, subset to exactly its characters.
     std::map<std::size_t, int> handle;
     for (const auto& [face, chars] : laid.used) {
-        const auto& entry = font_set->entries()[face];
-        handle[face] = out.add_font(entry.face->subset(chars), entry.face->name());
+        const auto& entry = font_set.entries()[face];
+        handle[face] = out.add_font(entry.face->subset(with_extra(chars, *entry.face, extra)), entry.face->name());
     }
     for (const auto& page : laid.pages) {
         deadline::check_every(16);  // the time budget (hardening, issue 7)
@@ -69,6 +70,32 @@ std::string render_pdf(const model::Document& doc, const Options& options, Diagn
     out.info("Producer", producer);
     out.dates(output_time(doc, options));
     return out.save();
+}
+
+}  // namespace
+
+std::string render_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics) {
+    const std::filesystem::path dir = options.font_dir.empty() ? fonts::FontSet::default_dir() : options.font_dir;
+    auto font_set = fonts::FontSet::load(dir);
+    const layout::Hyphenator* hyphenator = layout::Hyphenator::english();
+    if (!hyphenator)
+        diagnostics.note("no-hyphenation",
+                         "hyphenation patterns (share/pressroom/hyphen/hyph_en_US.dic) not found: "
+                         "lines are broken at spaces and hyphens only");
+
+    layout::DocumentLayout laid = layout::lay_out(doc, {options.paper}, *font_set, hyphenator, diagnostics);
+
+    // A libharu bug (pdf::FontTableBoundary) makes about one font subset in
+    // a thousand unsavable; a subset with a few more glyphs (undrawn) has
+    // other table sizes and saves. Deterministic: the same document takes
+    // the same attempts.
+    for (std::size_t extra = 0;; ++extra) {
+        try {
+            return write_pdf(doc, options, laid, *font_set, extra);
+        } catch (const pdf::FontTableBoundary&) {
+            if (extra == 3) throw Error(ErrorKind::internal, "", "cannot write the PDF: libharu cannot save its fonts");
+        }
+    }
 }
 
 }  // namespace pressroom::render
