@@ -513,6 +513,11 @@ std::string html_to_utf8(std::string_view bytes, std::string& encoding) {
         return std::string(bytes);
     }
     std::string out;
+    if (mostly_utf8(bytes)) {  // UTF-8 with a few broken bytes (see decode.hpp): U+FFFD for them
+        std::size_t bad = 0;
+        encoding = "UTF-8";
+        return utf8_with_replacements(bytes, bad);
+    }
     if (!declared.empty() && declared != "utf-8" && declared != "utf8" &&
         convert_to_utf8(bytes, declared == "iso-8859-1" || declared == "latin1" ? "CP1252" : declared.c_str(), out)) {
         encoding = declared == "iso-8859-1" || declared == "latin1" ? "windows-1252" : declared;

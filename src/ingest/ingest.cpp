@@ -5,6 +5,7 @@
 #include "base/hash.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
+#include "base/utf8.hpp"
 #include "ingest/decode.hpp"
 #include "ingest/feed_reader.hpp"
 #include "ingest/html_reader.hpp"
@@ -41,9 +42,19 @@ std::string detect_format(std::string_view bytes, const std::string& name) {
 
 namespace {
 
+// The input's file name, as the document's source names it. A file name may
+// hold any bytes but '/' and NUL; the model takes valid UTF-8 in NFC without
+// control characters, so the others become U+FFFD (a file named "line\nbreak"
+// made the conversion fail its own invariant check: hardening, issue 7).
 std::string base_name(const std::string& name) {
     if (name == "-" || name.empty()) return "-";
-    return std::filesystem::path(name).filename().string();
+    const std::string file = std::filesystem::path(name).filename().string();
+    std::string clean;
+    for (std::size_t i = 0; i < file.size();) {
+        char32_t c = utf8::next(file, i);
+        utf8::append(clean, utf8::is_control(c) ? char32_t{0xFFFD} : c);
+    }
+    return utf8::nfc(clean);
 }
 
 // A scrape that kept only a piece of a release: a headline and a quotation
@@ -118,6 +129,8 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
     if (format == "html") {
         src = read_html(html_to_utf8(bytes, encoding), shown);
         diags.note("encoding", "decoded as " + encoding);
+        if (encoding == "UTF-8" && !utf8::is_valid(bytes))
+            diags.warning("decode-error", "invalid UTF-8 sequences replaced with U+FFFD");
     } else if (format == "rss") {
         src = read_feed(bytes, shown, diags);
         encoding = "UTF-8";

@@ -304,9 +304,7 @@ TEST_CASE("PDF of every convertible corpus release passes the same checks") {
         MESSAGE("skipped: ../shared/corpus is not there");
         return;
     }
-    std::vector<fs::path> inputs;
-    for (const auto& e : fs::directory_iterator(*corpus / "raw")) inputs.push_back(e.path());
-    std::sort(inputs.begin(), inputs.end());
+    const std::vector<fs::path> inputs = test::corpus_inputs(*corpus);
     int converted_count = 0;
     for (const auto& input : inputs) {
         CAPTURE(input.filename().string());
