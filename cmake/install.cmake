@@ -47,11 +47,15 @@ add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/man/pressroom.1" "${CMAKE_BINARY_
   COMMAND pressroom --man-page > "${CMAKE_BINARY_DIR}/man/pressroom.1"
   COMMAND "${GZIP}" -9 -n -c "${CMAKE_BINARY_DIR}/man/pressroom.1" > "${CMAKE_BINARY_DIR}/man/pressroom.1.gz"
   DEPENDS pressroom VERBATIM)
-add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/completion/pressroom"
+add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/completion/pressroom" "${CMAKE_BINARY_DIR}/completion/_pressroom"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/completion"
   COMMAND pressroom --bash-completion > "${CMAKE_BINARY_DIR}/completion/pressroom"
+  COMMAND pressroom --zsh-completion > "${CMAKE_BINARY_DIR}/completion/_pressroom"
   DEPENDS pressroom VERBATIM)
-add_custom_target(pressroom_docs ALL DEPENDS "${CMAKE_BINARY_DIR}/man/pressroom.1.gz" "${CMAKE_BINARY_DIR}/completion/pressroom")
+add_custom_target(pressroom_docs ALL DEPENDS "${CMAKE_BINARY_DIR}/man/pressroom.1.gz" "${CMAKE_BINARY_DIR}/completion/pressroom"
+  "${CMAKE_BINARY_DIR}/completion/_pressroom")
+install(FILES "${CMAKE_BINARY_DIR}/completion/_pressroom"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions" COMPONENT tool)
 install(FILES "${CMAKE_BINARY_DIR}/man/pressroom.1.gz" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT tool)
 install(FILES "${CMAKE_BINARY_DIR}/completion/pressroom"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" COMPONENT tool)

@@ -13,7 +13,7 @@ PRESSROOM_TEST_PACKAGES="doctest-dev libxml2-utils python3"
 # PDF checks: qpdf --check, and poppler's pdftotext, pdffonts, pdfinfo.
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES qpdf poppler-utils"
 # Packaging checks: the man page, the .deb's dependencies and lintian.
-PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES man-db dpkg-dev lintian file"
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES man-db dpkg-dev lintian file zsh"
 # EPUB: libzip writes the container; EPUBCheck (a Java program) validates
 # every EPUB the tests make, many per Java start through the JDK's source
 # launcher (tests/epubcheck/EpubCheckBatch.java).

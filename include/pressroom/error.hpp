@@ -27,6 +27,10 @@ inline constexpr int failed = 1;    // at least one input failed; the others wer
 inline constexpr int usage = 2;
 inline constexpr int output = 3;    // output or data files could not be written/read
 inline constexpr int internal = 4;
+// A batch or bundle stopped by SIGINT or SIGTERM exits as the shell reports
+// a process killed by that signal (130, 143), after finishing the files in
+// progress and writing its report: nothing partial is left behind.
+inline constexpr int interrupted(int signal) { return 128 + signal; }
 }  // namespace exit_code
 
 int exit_code_for(ErrorKind kind);

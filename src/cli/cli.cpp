@@ -37,10 +37,12 @@ void print_overview(std::ostream& os) {
           "  pressroom convert -t pdf,epub -o out/ *.html   # other formats, another folder\n"
           "  pressroom convert -t xml --stdout page.html    # release XML to standard output\n"
           "  pressroom validate out/*.xml                   # check XML against the schema\n"
+          "  pressroom batch releases/ -o out/ -t all       # whole folders, incrementally\n"
+          "  pressroom bundle releases/ -o bundle.zip       # a reproducible publication bundle\n"
           "\n"
           "Exit status: 0 success, 1 an input failed (the others were still converted),\n"
           "2 usage error, 3 an output or pressroom's data could not be written or read,\n"
-          "4 internal error.\n";
+          "4 internal error, 130/143 batch or bundle stopped by SIGINT/SIGTERM.\n";
 }
 
 }  // namespace
@@ -74,6 +76,10 @@ int run(int argc, const char* const* argv) {
         }
         if (first == "--bash-completion") {
             write_bash_completion(std::cout);
+            return exit_code::ok;
+        }
+        if (first == "--zsh-completion") {
+            write_zsh_completion(std::cout);
             return exit_code::ok;
         }
         const Command* command = find_command(first);

@@ -30,6 +30,17 @@ struct Settings {
     std::string time_limit = "60";
     bool quiet = false;
     bool verbose = false;
+    // batch and bundle
+    std::vector<std::string> include;
+    std::vector<std::string> exclude;
+    unsigned jobs = 0;             // 0 = one worker per core
+    bool force = false;
+    std::string report_file;
+    std::string shard;             // "K/N"
+    std::string output_file;       // bundle: the zip
+    std::string title;             // bundle: the anthologies' title
+    bool merge = false;            // bundle: inputs are shard bundles
+    std::string work_dir;          // bundle: keep the converted files here (incremental)
 };
 
 struct Command {

@@ -8,5 +8,6 @@ namespace pressroom::cli {
 
 void write_man_page(std::ostream& os);
 void write_bash_completion(std::ostream& os);
+void write_zsh_completion(std::ostream& os);
 
 }  // namespace pressroom::cli

@@ -27,7 +27,7 @@ int month_number(std::string_view word) {
     return 0;
 }
 
-#define MONTH "(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
+#define MONTH "(" PRESSROOM_MONTH_NAME ")"
 
 const Regex& mdy() {
     static const Regex re("(?i)(?<![\\p{L}\\d])" MONTH "\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)(\\d{4})(?!\\d)");

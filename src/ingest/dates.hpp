@@ -14,6 +14,10 @@
 
 namespace pressroom::ingest {
 
+// A month's name as releases write it, as a PCRE2 group that captures
+// nothing: "January", "Jan.", "Sept.", "SEPTEMBER" (with (?i)).
+#define PRESSROOM_MONTH_NAME "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
+
 struct DateMatch {
     std::string iso;  // YYYY-MM-DD
     std::size_t begin = 0, end = 0;  // byte range of the date in the searched text

@@ -548,7 +548,7 @@ namespace {
 // "REDSTONE ARSENAL, Alabama (May 31, 2022) –", "(Washington, DC) -":
 // a place in capitals, an optional region, an optional date in brackets,
 // then a dash; or a place in brackets at the very start.
-#define MONTH_WORD "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
+#define MONTH_WORD PRESSROOM_MONTH_NAME
 #define CAPS_WORD "\\p{Lu}[\\p{Lu}\\p{Nd}.'’&]*"
 
 // "WASHINGTON —", "WASHINGTON, D.C. --", "SILVERDALE, Wash., -",

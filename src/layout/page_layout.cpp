@@ -5,6 +5,7 @@
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
+#include "layout/design.hpp"
 #include "layout/setter.hpp"
 #include "model/format.hpp"
 
@@ -39,26 +40,6 @@ std::string shown_text(const model::Inlines& content) {
 
 namespace {
 
-// ------------------------------------------------------------------ design
-// All sizes in points. One place for the typographic decisions.
-struct Design {
-    double margin_left = 72, margin_right = 72, margin_top = 54, margin_bottom = 66;
-    double footer_baseline = 36;   // from the page's bottom edge
-    double footer_size = 8.5;
-    double footer_gray = 0.35;
-
-    double body_size = 11, body_leading = 13.6, paragraph_space = 6.5;
-    double agency_size = 10.5, office_size = 10, masthead_leading = 13;
-    double release_size = 9.5, release_gray = 0.25;
-    double title_size = 18, title_leading = 21.5;
-    double subtitle_size = 12.5, subtitle_leading = 15.5;
-    double h1_size = 12.5, h1_leading = 15.5, h1_space = 13;
-    double h2_size = 11, h2_leading = 13.6, h2_space = 10;
-    double list_indent = 22, list_nest = 18, item_space = 2.5;
-    double quote_indent = 28, quote_size = 10.5, quote_leading = 13.2, quote_space = 8;
-    double contact_size = 9.5, contact_leading = 12;
-};
-
 // --------------------------------------------------------- the flow model
 // Lines in reading order, grouped in blocks with their spacing and keeps;
 // pagination places them.
@@ -80,8 +61,6 @@ struct FlowBlock {
     std::optional<OutlineEntry> outline;  // page and top filled in when placed
 };
 
-double baseline_in(double leading, double size) { return (leading - size) / 2 + 0.8 * size; }
-
 Style combine(Style base, model::Span::Kind kind) {
     bool bold = base == Style::bold || base == Style::bold_italic || kind == model::Span::Kind::strong;
     bool italic = base == Style::italic || base == Style::bold_italic || kind == model::Span::Kind::emphasis;
@@ -97,12 +76,12 @@ public:
         measure_ = paper_.width - d_.margin_left - d_.margin_right;
     }
 
-    DocumentLayout run() {
+    DocumentLayout run(bool with_footers) {
         title_block();
         body();
         contacts();
         paginate();
-        footers();
+        if (with_footers) footers();
         out_.paper = paper_;
         out_.used = setter_.used();
         return std::move(out_);
@@ -448,14 +427,7 @@ private:
 
     void footers() {
         std::size_t n = out_.pages.size();
-        for (std::size_t p = 0; p < n; ++p) {
-            Line l = setter_.set_line({{footer_text(doc_, p + 1, n), Style::regular, d_.footer_size, -1}}, 0);
-            double x = d_.margin_left + (measure_ - l.width) / 2;
-            for (const auto& f : l.fragments)
-                out_.pages[p].texts.push_back({x + f.x, d_.footer_baseline, f.face, f.size, f.text, d_.footer_gray});
-            double rule_y = d_.footer_baseline + d_.footer_size + 5;
-            out_.pages[p].rules.push_back({d_.margin_left, rule_y, d_.margin_left + measure_, rule_y, 0.4, d_.footer_gray});
-        }
+        for (std::size_t p = 0; p < n; ++p) draw_footer(out_.pages[p], paper_, footer_text(doc_, p + 1, n), setter_);
     }
 
     const model::Document& doc_;
@@ -475,7 +447,17 @@ private:
 
 DocumentLayout lay_out(const model::Document& doc, const LayoutOptions& options, const fonts::FontSet& fonts,
                        const Hyphenator* hyphenator, Diagnostics& diagnostics) {
-    return Builder(doc, options, fonts, hyphenator, diagnostics).run();
+    return Builder(doc, options, fonts, hyphenator, diagnostics).run(options.footers);
+}
+
+void draw_footer(Page& page, const Paper& paper, const std::string& text, Setter& setter) {
+    const Design d;
+    const double measure = paper.width - d.margin_left - d.margin_right;
+    Line l = setter.set_line({{text, Style::regular, d.footer_size, -1}}, 0);
+    double x = d.margin_left + (measure - l.width) / 2;
+    for (const auto& f : l.fragments) page.texts.push_back({x + f.x, d.footer_baseline, f.face, f.size, f.text, d.footer_gray});
+    double rule_y = d.footer_baseline + d.footer_size + 5;
+    page.rules.push_back({d.margin_left, rule_y, d.margin_left + measure, rule_y, 0.4, d.footer_gray});
 }
 
 }  // namespace pressroom::layout

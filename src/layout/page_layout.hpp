@@ -52,7 +52,11 @@ struct Rule {
 
 struct LinkArea {
     double left = 0, bottom = 0, right = 0, top = 0;
-    std::string uri;  // absolute URL or mailto:
+    std::string uri;  // absolute URL or mailto:; empty for a link inside the document
+    // A link inside the document (uri empty): the page (0-based) and the y
+    // of the top of what it shows there.
+    std::size_t target_page = 0;
+    double target_top = 0;
 };
 
 struct Page {
@@ -77,10 +81,19 @@ struct DocumentLayout {
 
 struct LayoutOptions {
     std::string paper = "letter";
+    // false: no running footers (an anthology numbers its pages itself,
+    // with draw_footer, once it knows how many there are).
+    bool footers = true;
 };
 
 DocumentLayout lay_out(const model::Document& doc, const LayoutOptions& options, const fonts::FontSet& fonts,
                        const Hyphenator* hyphenator, Diagnostics& diagnostics);
+
+class Setter;
+
+// Draws `text` as the running footer of `page`, centred over a thin rule,
+// as lay_out does on every page; `setter` records the characters it uses.
+void draw_footer(Page& page, const Paper& paper, const std::string& text, Setter& setter);
 
 // The text of the running footer of page `page` (1-based) of `pages`:
 // "No. 105-13 · Page 1 of 2" (without the number part when the release has none).

@@ -59,15 +59,16 @@ std::vector<const render::Format*> requested_formats(const ConvertOptions& optio
 FileResult convert_file(const std::string& input, const ConvertOptions& options) {
     FileResult result;
     result.input = input;
-    Diagnostics diags(input);
+    const std::string& shown = options.name.empty() ? input : options.name;
+    Diagnostics diags(shown);
     try {
         std::string bytes = read_input(input, options.max_input_bytes);
         {
             // The time budget covers the work on the content; past it,
             // deadline::check() throws and nothing is written.
-            deadline::Scope budget(input, options.time_limit);
+            deadline::Scope budget(shown, options.time_limit);
             ingest::Options io = options.ingest;
-            io.name = input;
+            io.name = shown;
             model::Document doc = load_document(bytes, io, diags);
             result.meta = doc.meta;
 
@@ -108,12 +109,13 @@ FileResult convert_file(const std::string& input, const ConvertOptions& options)
         result.ok = true;
     } catch (const Error& e) {
         result.ok = false;
-        result.error = e.located();
+        // Errors about the input carry its path; name it as the caller asked.
+        result.error = e.file() == input ? Error(e.kind(), shown, e.message(), e.line()).located() : e.located();
         result.exit_code = exit_code_for(e.kind());
         result.outputs.clear();
     } catch (const std::bad_alloc&) {
         result.ok = false;
-        result.error = input + ": out of memory";
+        result.error = shown + ": out of memory";
         result.exit_code = exit_code::failed;
         result.outputs.clear();
     }

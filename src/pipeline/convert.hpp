@@ -32,6 +32,10 @@ struct ConvertOptions {
     // Per-input time budget for loading and rendering (deadline.hpp);
     // zero: none.
     std::chrono::milliseconds time_limit = default_time_limit;
+    // How the input is named in diagnostics and errors; empty = its path.
+    // Batch runs name inputs by their path inside the folder walked, so
+    // reports and bundles hold no path of the machine that made them.
+    std::string name;
 };
 
 struct Output {

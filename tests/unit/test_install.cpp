@@ -101,6 +101,19 @@ TEST_CASE("install: bash completion offers commands and formats") {
     CHECK(words("pressroom convert --pro", 2).find("--profile") != std::string::npos);
 }
 
+TEST_CASE("install: zsh completion is valid zsh and knows every command") {
+    fs::path script = build_dir() / "completion/_pressroom";
+    REQUIRE(fs::exists(script));
+    std::string text = test::read_file(script);
+    for (const char* s : {"#compdef pressroom", "convert:", "validate:", "inspect:", "--output", "pdf epub"})
+        CHECK_MESSAGE(text.find(s) != std::string::npos, "zsh completion lacks " << s);
+    if (!test::have_program("zsh")) {
+        MESSAGE("zsh not installed: syntax not checked");
+        return;
+    }
+    CHECK(test::run({"zsh", "-n", script.string()}).status == 0);
+}
+
 TEST_CASE("install: the .deb passes lintian without errors and runs from its files") {
     for (const char* tool : {"cpack", "lintian", "dpkg-deb", "dpkg-shlibdeps"})
         if (!test::have_program(tool)) {

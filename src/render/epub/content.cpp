@@ -15,8 +15,8 @@ namespace {
 
 class ContentBuilder {
 public:
-    ContentBuilder(const model::Document& doc, const Book& book)
-        : doc_(doc), book_(book), tree_("html", xhtml_namespace) {
+    ContentBuilder(const model::Document& doc, const Book& book, std::string_view file)
+        : doc_(doc), book_(book), file_(file), tree_("html", xhtml_namespace) {
         epub_ = tree_.declare("epub", ops_namespace);
         tree_.html_doctype();
         tree_.lang(tree_.root(), book.language, true);
@@ -73,11 +73,11 @@ private:
         // the release has none (then under its fallback title). It points at
         // the start of the document, so the reader sees the whole title
         // block (agency, release line) and not only the headline.
-        toc_.push_back({0, book_.title, content_file});
+        toc_.push_back({0, book_.title, file_});
         // An empty header would be an empty element; it always holds the
         // release line or the title in practice, but a model may have neither.
         if (!remove_if_empty(header))
-            landmarks_.push_back({"titlepage", "Title page", std::string(content_file) + "#titlepage"});
+            landmarks_.push_back({"titlepage", "Title page", file_ + "#titlepage"});
     }
 
     // "News Release · No. 105-13 · WASHINGTON, February 22, 2013", as the
@@ -126,7 +126,7 @@ private:
             std::visit([&](const auto& b) { this->block(section, b); }, block);
         }
         if (!remove_if_empty(section))
-            landmarks_.push_back({"bodymatter", "Text", std::string(content_file) + "#text"});
+            landmarks_.push_back({"bodymatter", "Text", file_ + "#text"});
     }
 
     static bool blank(const std::string& s) { return text::trim(s).empty(); }
@@ -161,7 +161,7 @@ private:
         // Headings nest under the title; a level may go deeper by one step
         // at a time only, so a subsection without a section is a section.
         const int depth = std::min(level, toc_.back().depth + 1);
-        toc_.push_back({depth, text::collapse_space(model::plain_text(h.content)), std::string(content_file) + "#" + id});
+        toc_.push_back({depth, text::collapse_space(model::plain_text(h.content)), file_ + "#" + id});
     }
 
     void block(xmlNode* parent, const model::Quote& q) {
@@ -246,6 +246,7 @@ private:
 
     const model::Document& doc_;
     const Book& book_;
+    const std::string file_;
     XmlTree tree_;
     xmlNs* epub_ = nullptr;
     std::vector<TocEntry> toc_;
@@ -255,8 +256,8 @@ private:
 
 }  // namespace
 
-ContentDocument build_content(const model::Document& doc, const Book& book) {
-    return ContentBuilder(doc, book).build();
+ContentDocument build_content(const model::Document& doc, const Book& book, std::string_view file) {
+    return ContentBuilder(doc, book, file).build();
 }
 
 }  // namespace pressroom::render::epub

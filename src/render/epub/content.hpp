@@ -19,6 +19,7 @@
 #include "render/epub/book.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pressroom::render::epub {
@@ -49,6 +50,8 @@ inline constexpr const char* stylesheet_file = "style.css";
 inline constexpr const char* xhtml_namespace = "http://www.w3.org/1999/xhtml";
 inline constexpr const char* ops_namespace = "http://www.idpf.org/2007/ops";
 
-ContentDocument build_content(const model::Document& doc, const Book& book);
+// `file`: the name the document will have in the package, which the table
+// of contents and landmarks point into (an anthology has one per release).
+ContentDocument build_content(const model::Document& doc, const Book& book, std::string_view file = content_file);
 
 }  // namespace pressroom::render::epub

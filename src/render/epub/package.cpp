@@ -53,7 +53,8 @@ std::string container_xml() {
     return tree.serialize(true);
 }
 
-std::string package_document(const Book& book, const std::vector<Resource>& extra) {
+std::string package_document(const Book& book, const std::vector<Resource>& extra,
+                             const std::vector<std::string>& spine_files) {
     XmlTree tree("package", opf_namespace);
     xmlNode* package = tree.root();
     tree.attr(package, "version", "3.0");  // EPUB 3.2 keeps the 3.0 version number
@@ -94,7 +95,8 @@ std::string package_document(const Book& book, const std::vector<Resource>& extr
         return i;
     };
     tree.attr(item("nav", nav_file, "application/xhtml+xml"), "properties", "nav");
-    item("content", content_file, "application/xhtml+xml");
+    auto id_of = [](const std::string& file) { return file.substr(0, file.rfind('.')); };
+    for (const auto& file : spine_files) item(id_of(file), file, "application/xhtml+xml");
     item("css", stylesheet_file, "text/css");
     item("ncx", ncx_file, "application/x-dtbncx+xml");
     for (std::size_t i = 0; i < extra.size(); ++i)
@@ -102,7 +104,7 @@ std::string package_document(const Book& book, const std::vector<Resource>& extr
 
     xmlNode* spine = tree.element(package, "spine");
     tree.attr(spine, "toc", "ncx");
-    tree.attr(tree.element(spine, "itemref"), "idref", "content");
+    for (const auto& file : spine_files) tree.attr(tree.element(spine, "itemref"), "idref", id_of(file));
     // The navigation document is in the spine, after the text and out of
     // the reading order, because a landmark links to its table of contents
     // and EPUBCheck (RSC-011) wants every linked document in the spine.

@@ -31,8 +31,10 @@ std::string container_xml();
 // content.opf: EPUB 3.2 metadata (identifier, title, language, date,
 // creator and publisher, source, description, dcterms:modified once,
 // schema.org accessibility), the manifest and the spine (the content
-// document; toc.ncx as the spine's toc).
-std::string package_document(const Book& book, const std::vector<Resource>& extra);
+// documents in reading order, each with its file stem as manifest id;
+// toc.ncx as the spine's toc).
+std::string package_document(const Book& book, const std::vector<Resource>& extra,
+                             const std::vector<std::string>& spine = {content_file});
 
 // nav.xhtml: the table of contents (nested by depth) and the landmarks
 // (the table of contents itself, then the content document's).

@@ -309,6 +309,18 @@ void HpdfDocument::link(double left, double bottom, double right, double top, co
     m.check(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0), "link border");
 }
 
+void HpdfDocument::page_link(std::size_t on_page, double left, double bottom, double right, double top,
+                             std::size_t to_page, double to_top) {
+    Impl& m = *impl_;
+    if (on_page >= m.pages.size() || to_page >= m.pages.size()) m.fail("link to or from a missing page");
+    HPDF_Destination d = m.check_ptr(HPDF_Page_CreateDestination(m.pages[to_page]), "link destination");
+    m.check(HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(to_top)), "link destination");
+    HPDF_Rect rect{static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(bottom), static_cast<HPDF_REAL>(right),
+                   static_cast<HPDF_REAL>(top)};
+    HPDF_Annotation a = m.check_ptr(HPDF_Page_CreateLinkAnnot(m.pages[on_page], rect, d), "link");
+    m.check(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0), "link border");
+}
+
 void HpdfDocument::bookmark(const std::string& title, int level, std::size_t page, double top) {
     Impl& m = *impl_;
     if (page >= m.pages.size()) m.fail("bookmark to a missing page");

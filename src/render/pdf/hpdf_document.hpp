@@ -49,6 +49,10 @@ public:
     void text(int font, double size, double gray, double x, double y, const std::string& utf8);
     void end_text();
     void link(double left, double bottom, double right, double top, const std::string& uri);
+    // A link on page `on_page` (0-based, already added) to the top `to_top`
+    // of page `to_page`: pages link forward once all of them exist.
+    void page_link(std::size_t on_page, double left, double bottom, double right, double top, std::size_t to_page,
+                   double to_top);
     // A bookmark to the current position: level 0 at the root, level n under
     // the last bookmark of level n-1 (or the nearest shallower one).
     void bookmark(const std::string& title, int level, std::size_t page, double top);

@@ -27,6 +27,12 @@ std::string keywords(const model::Document& doc) {
     return out;
 }
 
+}  // namespace
+
+namespace pdf {
+
+namespace {
+
 // The characters a subset takes in addition to the drawn ones on retry
 // `extra`: the first `extra` of these the face has and the text does not use.
 std::set<char32_t> with_extra(const std::set<char32_t>& drawn, const fonts::Face& face, std::size_t extra) {
@@ -38,10 +44,11 @@ std::set<char32_t> with_extra(const std::set<char32_t>& drawn, const fonts::Face
     return out;
 }
 
-std::string write_pdf(const model::Document& doc, const Options& options, const layout::DocumentLayout& laid,
-                      const fonts::FontSet& font_set, std::size_t extra) {
-    pdf::HpdfDocument out;
-    // Every face the layout drew with, subset to exactly its characters.
+// One attempt at the PDF; the subsets take `extra` more characters than drawn.
+std::string write_once(const layout::DocumentLayout& laid, const fonts::FontSet& font_set, const Info& info,
+                       std::size_t extra) {
+    HpdfDocument out;
+    // Every face the layout drew with, subset to its characters (see with_extra).
     std::map<std::size_t, int> handle;
     for (const auto& [face, chars] : laid.used) {
         const auto& entry = font_set.entries()[face];
@@ -54,48 +61,68 @@ std::string write_pdf(const model::Document& doc, const Options& options, const 
         out.begin_text();
         for (const auto& t : page.texts) out.text(handle.at(t.face), t.size, t.gray, t.x, t.y, t.text);
         out.end_text();
-        for (const auto& l : page.links) out.link(l.left, l.bottom, l.right, l.top, l.uri);
+        for (const auto& l : page.links)
+            if (!l.uri.empty()) out.link(l.left, l.bottom, l.right, l.top, l.uri);
     }
+    // Links inside the document go in once every page they may point to exists.
+    for (std::size_t p = 0; p < laid.pages.size(); ++p)
+        for (const auto& l : laid.pages[p].links)
+            if (l.uri.empty()) out.page_link(p, l.left, l.bottom, l.right, l.top, l.target_page, l.target_top);
     for (const auto& o : laid.outline) out.bookmark(o.title, o.level, o.page, o.top);
 
-    const auto& m = doc.meta;
-    if (!m.title.empty()) out.info("Title", m.title);
-    if (!m.agency.empty()) out.info("Author", m.agency);
-    if (std::string subject = m.subtitle.empty() ? model::release_line(doc) : m.subtitle; !subject.empty())
-        out.info("Subject", subject);
-    if (std::string k = keywords(doc); !k.empty()) out.info("Keywords", k);
+    if (!info.title.empty()) out.info("Title", info.title);
+    if (!info.author.empty()) out.info("Author", info.author);
+    if (!info.subject.empty()) out.info("Subject", info.subject);
+    if (!info.keywords.empty()) out.info("Keywords", info.keywords);
     out.info("Creator", "pressroom " PRESSROOM_VERSION);
     std::string producer = "pressroom " PRESSROOM_VERSION " with libharu ";
-    producer.append(pdf::libharu_version());
+    producer.append(libharu_version());
     out.info("Producer", producer);
-    out.dates(output_time(doc, options));
+    out.dates(info.time);
     return out.save();
 }
 
 }  // namespace
 
-std::string render_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics) {
+Typesetting typesetting(const Options& options, Diagnostics& diagnostics) {
+    Typesetting t;
     const std::filesystem::path dir = options.font_dir.empty() ? fonts::FontSet::default_dir() : options.font_dir;
-    auto font_set = fonts::FontSet::load(dir);
-    const layout::Hyphenator* hyphenator = layout::Hyphenator::english();
-    if (!hyphenator)
+    t.fonts = fonts::FontSet::load(dir);
+    t.hyphenator = layout::Hyphenator::english();
+    if (!t.hyphenator)
         diagnostics.note("no-hyphenation",
                          "hyphenation patterns (share/pressroom/hyphen/hyph_en_US.dic) not found: "
                          "lines are broken at spaces and hyphens only");
+    return t;
+}
 
-    layout::DocumentLayout laid = layout::lay_out(doc, {options.paper}, *font_set, hyphenator, diagnostics);
-
-    // A libharu bug (pdf::FontTableBoundary) makes about one font subset in
-    // a thousand unsavable; a subset with a few more glyphs (undrawn) has
+std::string write_pdf(const layout::DocumentLayout& laid, const fonts::FontSet& font_set, const Info& info) {
+    // A libharu bug (FontTableBoundary) makes about one font subset in a
+    // thousand unsavable; a subset with a few more glyphs (undrawn) has
     // other table sizes and saves. Deterministic: the same document takes
     // the same attempts.
     for (std::size_t extra = 0;; ++extra) {
         try {
-            return write_pdf(doc, options, laid, *font_set, extra);
-        } catch (const pdf::FontTableBoundary&) {
+            return write_once(laid, font_set, info, extra);
+        } catch (const FontTableBoundary&) {
             if (extra == 3) throw Error(ErrorKind::internal, "", "cannot write the PDF: libharu cannot save its fonts");
         }
     }
+}
+
+}  // namespace pdf
+
+std::string render_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics) {
+    const pdf::Typesetting t = pdf::typesetting(options, diagnostics);
+    layout::DocumentLayout laid = layout::lay_out(doc, {options.paper}, *t.fonts, t.hyphenator, diagnostics);
+    const auto& m = doc.meta;
+    pdf::Info info;
+    info.title = m.title;
+    info.author = m.agency;
+    info.subject = m.subtitle.empty() ? model::release_line(doc) : m.subtitle;
+    info.keywords = keywords(doc);
+    info.time = output_time(doc, options);
+    return pdf::write_pdf(laid, *t.fonts, info);
 }
 
 }  // namespace pressroom::render

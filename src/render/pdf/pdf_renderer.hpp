@@ -3,9 +3,14 @@
 #pragma once
 
 #include "base/diagnostic.hpp"
+#include "fonts/font_set.hpp"
+#include "layout/hyphenator.hpp"
+#include "layout/page_layout.hpp"
 #include "model/document.hpp"
 #include "render/renderer.hpp"
 
+#include <cstdint>
+#include <memory>
 #include <string>
 
 namespace pressroom::render {
@@ -15,5 +20,28 @@ namespace pressroom::render {
 // the fonts cannot be found or loaded, Error(usage) for an unknown paper,
 // Error(internal) when libharu fails: no partial file is ever returned.
 std::string render_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics);
+
+namespace pdf {
+
+// What laying out needs: the fonts (--font-dir or pressroom's) and the
+// hyphenation patterns (nullptr, noted in diagnostics, when not installed).
+// Throws Error(data) when the fonts cannot be loaded.
+struct Typesetting {
+    std::shared_ptr<const fonts::FontSet> fonts;
+    const layout::Hyphenator* hyphenator = nullptr;
+};
+Typesetting typesetting(const Options& options, Diagnostics& diagnostics);
+
+// The Info dictionary: empty fields are left out.
+struct Info {
+    std::string title, author, subject, keywords;
+    std::int64_t time = 0;  // CreationDate and ModDate
+};
+
+// Draws laid-out pages into a PDF: every face subset to the characters it
+// draws, links, bookmarks, Info. Throws Error(internal) when libharu fails.
+std::string write_pdf(const layout::DocumentLayout& laid, const fonts::FontSet& fonts, const Info& info);
+
+}  // namespace pdf
 
 }  // namespace pressroom::render

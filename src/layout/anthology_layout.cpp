@@ -1,0 +1,230 @@
+#include "layout/anthology_layout.hpp"
+
+#include "base/text.hpp"
+#include "layout/design.hpp"
+#include "layout/setter.hpp"
+#include "model/format.hpp"
+
+#include <algorithm>
+
+namespace pressroom::layout {
+
+using fonts::Style;
+
+std::string contents_label(const model::Document& doc) {
+    std::string title = text::collapse_space(doc.meta.title);
+    if (!title.empty()) return title;
+    return "Untitled release (" + (doc.meta.source.name.empty() ? std::string("no source name") : doc.meta.source.name) +
+           ")";
+}
+
+namespace {
+
+// The front matter's own sizes; everything else comes from Design.
+struct FrontDesign {
+    double cover_title_size = 26, cover_title_leading = 31;
+    double cover_line_size = 12.5, cover_line_leading = 17;
+    double cover_top = 200;  // from the page's top to the title
+    double contents_size = 16, contents_space = 22;
+    double entry_size = 11, entry_leading = 13.6;
+    double detail_size = 9, detail_leading = 11.5, detail_gray = 0.3;
+    double entry_space = 7;
+    double number_column = 40;  // room kept at the right for the page number
+};
+
+// One entry of the contents, where it was placed.
+struct PlacedEntry {
+    std::size_t page = 0;         // index among the front matter's pages
+    double number_baseline = 0;   // of the title's last line
+    double top = 0, bottom = 0;   // the entry's extent, for its link
+};
+
+class Front {
+public:
+    Front(const LayoutOptions& options, const fonts::FontSet& fonts, const Hyphenator* hyphenator,
+          Diagnostics& diagnostics)
+        : paper_(paper_named(options.paper)), setter_(fonts, hyphenator, diagnostics) {
+        measure_ = paper_.width - d_.margin_left - d_.margin_right;
+    }
+
+    Setter& setter() { return setter_; }
+    std::vector<Page>& pages() { return pages_; }
+    const Paper& paper() const { return paper_; }
+
+    void cover(const Cover& c) {
+        pages_.emplace_back();
+        double y = f_.cover_top;
+        ParagraphSpec balanced{measure_, false, false, true};
+        for (const Line& l : setter_.set({{c.title, Style::bold, f_.cover_title_size, -1}}, balanced, 0))
+            y = centred(l, y, f_.cover_title_leading, f_.cover_title_size, 0);
+        y += 10;
+        pages_.back().rules.push_back(
+            {d_.margin_left + measure_ / 3, top_to_pdf(y), d_.margin_left + 2 * measure_ / 3, top_to_pdf(y), 1.1, 0});
+        y += 18;
+        for (const auto& line : c.lines)
+            for (const Line& l : setter_.set({{line, Style::regular, f_.cover_line_size, -1}}, balanced, 0))
+                y = centred(l, y, f_.cover_line_leading, f_.cover_line_size, d_.release_gray);
+    }
+
+    // Lays out the contents from a new page; returns where each entry went.
+    std::vector<PlacedEntry> contents(const std::vector<const model::Document*>& releases) {
+        new_page();
+        place_line(setter_.set_line({{"Contents", Style::bold, f_.contents_size, -1}}, 0), 0, f_.contents_size * 1.25,
+                   f_.contents_size, 0);
+        y_ += f_.contents_space - f_.contents_size * 0.25;
+        std::vector<PlacedEntry> placed;
+        const ParagraphSpec spec{measure_ - f_.number_column, false, false};
+        for (const model::Document* doc : releases) {
+            std::vector<Line> title = setter_.set({{contents_label(*doc), Style::regular, f_.entry_size, -1}}, spec, 0);
+            std::vector<Line> detail;
+            if (std::string d = detail_of(*doc); !d.empty())
+                detail = setter_.set({{d, Style::regular, f_.detail_size, -1}}, spec, 0);
+            const double height = static_cast<double>(title.size()) * f_.entry_leading +
+                                  static_cast<double>(detail.size()) * f_.detail_leading;
+            if (y_ + height > bottom() && y_ > d_.margin_top) new_page();
+            PlacedEntry e;
+            e.page = pages_.size() - 1;
+            e.top = top_to_pdf(y_);
+            for (const Line& l : title) e.number_baseline = place_line(l, 0, f_.entry_leading, f_.entry_size, 0);
+            for (const Line& l : detail) place_line(l, 0, f_.detail_leading, f_.detail_size, f_.detail_gray);
+            e.bottom = top_to_pdf(y_);
+            y_ += f_.entry_space;
+            placed.push_back(e);
+        }
+        return placed;
+    }
+
+    // The page number of an entry, right-aligned in the number column.
+    void number(const PlacedEntry& e, std::size_t page_number) {
+        Line l = setter_.set_line({{std::to_string(page_number), Style::regular, f_.entry_size, -1}}, 0);
+        const double x = d_.margin_left + measure_ - l.width;
+        for (const auto& f : l.fragments)
+            pages_[e.page].texts.push_back({x + f.x, e.number_baseline, f.face, f.size, f.text, 0});
+    }
+
+    double measure() const { return measure_; }
+    double page_top() const { return paper_.height - d_.margin_top; }
+
+private:
+    static std::string detail_of(const model::Document& doc) {
+        std::vector<std::string> parts;
+        if (!doc.meta.agency.empty()) parts.push_back(text::collapse_space(doc.meta.agency));
+        if (!doc.meta.date.empty()) parts.push_back(model::long_date(doc.meta.date));
+        return text::join(parts, " \u00b7 ");
+    }
+
+    double top_to_pdf(double y) const { return paper_.height - y; }
+    double bottom() const { return paper_.height - d_.margin_bottom; }
+
+    void new_page() {
+        pages_.emplace_back();
+        y_ = d_.margin_top;
+    }
+
+    // Places a line at the cursor; returns its baseline (PDF coordinates).
+    double place_line(const Line& l, double indent, double leading, double size, double gray) {
+        const double base = top_to_pdf(y_ + baseline_in(leading, size));
+        for (const auto& f : l.fragments)
+            pages_.back().texts.push_back({d_.margin_left + indent + f.x, base, f.face, f.size, f.text, gray});
+        y_ += leading;
+        return base;
+    }
+
+    double centred(const Line& l, double y, double leading, double size, double gray) {
+        const double base = top_to_pdf(y + baseline_in(leading, size));
+        // The width of what the line draws: Line::width of a paragraph's
+        // last line includes the glue that fills it to the measure.
+        const double drawn = l.fragments.empty() ? 0 : l.fragments.back().x + l.fragments.back().width;
+        const double x = d_.margin_left + (measure_ - drawn) / 2;
+        for (const auto& f : l.fragments) pages_.back().texts.push_back({x + f.x, base, f.face, f.size, f.text, gray});
+        return y + leading;
+    }
+
+    Design d_;
+    FrontDesign f_;
+    Paper paper_;
+    Setter setter_;
+    double measure_ = 468;
+    double y_ = 0;
+    std::vector<Page> pages_;
+};
+
+void add_used(std::map<std::size_t, std::set<char32_t>>& into, const std::map<std::size_t, std::set<char32_t>>& from) {
+    for (const auto& [face, chars] : from) into[face].insert(chars.begin(), chars.end());
+}
+
+}  // namespace
+
+DocumentLayout lay_out_anthology(const Cover& cover, const std::vector<const model::Document*>& releases,
+                                 const LayoutOptions& options, const fonts::FontSet& fonts,
+                                 const Hyphenator* hyphenator, Diagnostics& diagnostics) {
+    // Each release as its own PDF would have it, less the footers: they
+    // need the book's page numbers, known only once everything is laid out.
+    LayoutOptions part_options = options;
+    part_options.footers = false;
+    std::vector<DocumentLayout> parts;
+    parts.reserve(releases.size());
+    for (const model::Document* doc : releases) parts.push_back(lay_out(*doc, part_options, fonts, hyphenator, diagnostics));
+
+    // The contents take as many pages as their entries need, whatever the
+    // numbers in them, so the numbers can be filled in afterwards.
+    Front front(options, fonts, hyphenator, diagnostics);
+    front.cover(cover);
+    const std::size_t contents_first = front.pages().size();
+    const std::vector<PlacedEntry> entries = front.contents(releases);
+
+    DocumentLayout out;
+    out.paper = front.paper();
+    std::vector<std::size_t> starts;
+    std::size_t next = front.pages().size();
+    for (const auto& part : parts) {
+        starts.push_back(next);
+        next += part.pages.size();
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        front.number(entries[i], starts[i] + 1);
+        LinkArea link;
+        link.left = Design{}.margin_left;
+        link.right = link.left + front.measure();
+        link.top = entries[i].top;
+        link.bottom = entries[i].bottom;
+        link.target_page = starts[i];
+        link.target_top = front.page_top();
+        front.pages()[entries[i].page].links.push_back(link);
+    }
+
+    out.outline.push_back({"Contents", 0, contents_first, front.page_top()});
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        auto& part = parts[i];
+        // Every release gets a top-level bookmark, so that its sections
+        // never nest under the release before it.
+        if (part.outline.empty() || part.outline.front().level != 0)
+            out.outline.push_back({contents_label(*releases[i]), 0, starts[i], front.page_top()});
+        for (auto entry : part.outline) {
+            entry.page += starts[i];
+            out.outline.push_back(std::move(entry));
+        }
+    }
+
+    out.pages = std::move(front.pages());
+    for (auto& part : parts) {
+        add_used(out.used, part.used);
+        for (auto& page : part.pages) out.pages.push_back(std::move(page));
+    }
+    const std::size_t total = out.pages.size();
+    const std::size_t first_release = starts.empty() ? total : starts.front();
+    for (std::size_t p = contents_first; p < total; ++p) {
+        std::string footer;
+        if (p < first_release) {
+            footer = "Contents \u00b7 Page " + std::to_string(p + 1) + " of " + std::to_string(total);
+        } else {
+            const auto release = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), p) - starts.begin()) - 1;
+            footer = footer_text(*releases[release], p + 1, total);
+        }
+        draw_footer(out.pages[p], out.paper, footer, front.setter());
+    }
+    add_used(out.used, front.setter().used());
+    return out;
+}
+
+}  // namespace pressroom::layout
