@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -31,6 +32,19 @@ std::optional<fs::path> corpus_dir() {
     fs::path p = source_dir().parent_path() / "shared" / "corpus";
     if (fs::is_directory(p / "raw") && fs::is_directory(p / "expected")) return p;
     return std::nullopt;
+}
+
+std::vector<fs::path> corpus_inputs(const fs::path& corpus) {
+    std::vector<fs::path> all;
+    for (const auto& e : fs::directory_iterator(corpus / "raw"))
+        if (e.is_regular_file()) all.push_back(e.path());
+    std::sort(all.begin(), all.end());
+    const char* env = std::getenv("PRESSROOM_CORPUS_LIMIT");
+    std::size_t limit = env && *env ? static_cast<std::size_t>(std::strtoul(env, nullptr, 10)) : 0;
+    if (limit == 0 || limit >= all.size()) return all;
+    std::vector<fs::path> some;
+    for (std::size_t i = 0; i < limit; ++i) some.push_back(all[i * all.size() / limit]);
+    return some;
 }
 
 std::string read_file(const fs::path& p) {

@@ -14,6 +14,12 @@ std::filesystem::path binary();      // build/pressroom
 // ../shared/corpus next to the checkout, when present (tests that need it skip otherwise).
 std::optional<std::filesystem::path> corpus_dir();
 
+// The corpus's raw inputs, sorted by name. With PRESSROOM_CORPUS_LIMIT=N
+// (the sanitizer preset sets it: a corpus-wide test there takes ten times
+// as long), N of them spread evenly over the list, so every agency's pages
+// still come up.
+std::vector<std::filesystem::path> corpus_inputs(const std::filesystem::path& corpus);
+
 std::string read_file(const std::filesystem::path& p);
 void write_file(const std::filesystem::path& p, const std::string& bytes);
 

@@ -38,7 +38,7 @@ struct NormalizeOptions {
     std::string from;                // reader: "" detects; text, html, markdown, json, rss, xml
     std::string profile;             // agency profile id (see `pressroom rules`); "" detects
     std::vector<std::string> rules;  // extra rules files' contents (schemas/rules.xsd)
-    std::size_t max_input_bytes = 64u << 20;
+    std::size_t max_input_bytes = 16u << 20;  // the command line's --max-input-size default
 };
 
 struct Normalized {

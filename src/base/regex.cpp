@@ -62,11 +62,19 @@ std::string_view Regex::Match::group(std::string_view subject, std::size_t n) co
     return subject.substr(groups[n].first, groups[n].second - groups[n].first);
 }
 
-std::optional<Regex::Match> Regex::search(std::string_view subject, std::size_t start) const {
+std::optional<Regex::Match> Regex::search(std::string_view subject, std::size_t start, bool valid_utf8) const {
+    return run(subject, start, valid_utf8 ? PCRE2_NO_UTF_CHECK : 0u);
+}
+
+std::optional<Regex::Match> Regex::match_at(std::string_view subject, std::size_t start, bool valid_utf8) const {
+    return run(subject, start, PCRE2_ANCHORED | (valid_utf8 ? PCRE2_NO_UTF_CHECK : 0u));
+}
+
+std::optional<Regex::Match> Regex::run(std::string_view subject, std::size_t start, uint32_t options) const {
     if (start > subject.size()) return std::nullopt;
     MatchData md(impl_->code);
     int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
-                         start, 0, md.p, impl_->context);
+                         start, options, md.p, impl_->context);
     if (rc <= 0) return std::nullopt;  // no match, a limit hit, or bad UTF-8: all "no match"
     PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md.p);
     Match m;
@@ -93,9 +101,14 @@ bool Regex::full_match(std::string_view subject) const {
 std::vector<Regex::Match> Regex::find_all(std::string_view subject) const {
     std::vector<Match> out;
     std::size_t pos = 0;
+    // PCRE2 checks the subject's UTF-8 from the start offset to the end on
+    // every call: once is enough (per match, a 5 MB line with many matches
+    // was quadratic). Invalid UTF-8 fails the first search: no matches.
+    uint32_t options = 0;
     while (pos <= subject.size()) {
-        auto m = search(subject, pos);
+        auto m = run(subject, pos, options);
         if (!m) break;
+        options = PCRE2_NO_UTF_CHECK;
         std::size_t next = m->end();
         if (m->end() == m->begin()) {
             // Empty match: step one UTF-8 character forward.

@@ -9,6 +9,7 @@
 // as no match.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,12 +40,19 @@ public:
         std::string_view group(std::string_view subject, std::size_t n) const;
     };
 
-    // First match at or after byte offset `start`.
-    std::optional<Match> search(std::string_view subject, std::size_t start = 0) const;
+    // First match at or after byte offset `start`. `valid_utf8`: see match_at.
+    std::optional<Match> search(std::string_view subject, std::size_t start = 0, bool valid_utf8 = false) const;
     bool found_in(std::string_view subject) const { return search(subject).has_value(); }
+    // A match that begins exactly at byte offset `start` (anchored there).
+    // PCRE2 checks that the subject is valid UTF-8 from `start` to its end
+    // on every call; a caller that matches at many offsets of one long
+    // subject checks it once itself and passes `valid_utf8` = true, else
+    // the loop is quadratic. (A false claim is undefined behaviour in PCRE2.)
+    std::optional<Match> match_at(std::string_view subject, std::size_t start, bool valid_utf8 = false) const;
     // Whole subject matches.
     bool full_match(std::string_view subject) const;
-    // Every non-overlapping match, in order.
+    // Every non-overlapping match, in order. The subject's UTF-8 is checked
+    // once, not once per match.
     std::vector<Match> find_all(std::string_view subject) const;
     // Replace every match; `replacement` may use $1, ${name}.
     std::string replace_all(std::string_view subject, std::string_view replacement) const;
@@ -53,6 +61,7 @@ public:
     static std::string library_version();  // "10.42"
 
 private:
+    std::optional<Match> run(std::string_view subject, std::size_t start, uint32_t options) const;
     struct Impl;
     std::string pattern_;
     std::unique_ptr<Impl> impl_;

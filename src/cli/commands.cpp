@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/files.hpp"
 #include "base/hash.hpp"
@@ -28,6 +29,7 @@
 
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -57,8 +59,10 @@ void input_options(po::options_description& d, Settings& s) {
          "use the boilerplate rules of agency profile ID (default: detect; 'pressroom rules' lists them)")
         ("rules", po::value(&s.rules_files)->value_name("FILE")->composing(),
          "add the boilerplate rules in FILE (schemas/rules.xsd); repeatable")
-        ("max-input-size", po::value(&s.max_input_size)->value_name("SIZE")->default_value("64M"),
-         "refuse inputs larger than SIZE bytes (suffixes K, M, G)");
+        ("max-input-size", po::value(&s.max_input_size)->value_name("SIZE")->default_value("16M"),
+         "refuse inputs larger than SIZE bytes (suffixes K, M, G)")
+        ("time-limit", po::value(&s.time_limit)->value_name("SECONDS")->default_value("60"),
+         "give up on an input after SECONDS of work on it (decimals allowed; 0: no limit)");
 }
 
 std::string format_list() {
@@ -142,7 +146,7 @@ void declare_bundle(po::options_description& d, po::positional_options_descripti
 
 void declare_validate(po::options_description& d, po::positional_options_description& p, Settings& s) {
     d.add_options()
-        ("max-input-size", po::value(&s.max_input_size)->value_name("SIZE")->default_value("64M"),
+        ("max-input-size", po::value(&s.max_input_size)->value_name("SIZE")->default_value("16M"),
          "refuse files larger than SIZE bytes (suffixes K, M, G)");
     common_options(d, s);
     d.add_options()("input", po::value(&s.inputs)->composing(), "release XML files");
@@ -179,6 +183,23 @@ std::size_t parse_size(const std::string& text) {
     if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos)
         throw Error(ErrorKind::usage, "", "--max-input-size: not a size: '" + text + "'");
     return static_cast<std::size_t>(std::stoull(t)) * mult;
+}
+
+// "60", "2.5", "0" (no limit): seconds, to the millisecond.
+std::chrono::milliseconds parse_time_limit(const std::string& text) {
+    std::string t(text::trim(text));
+    auto bad = [&] { return Error(ErrorKind::usage, "", "--time-limit: not a number of seconds: '" + text + "'"); };
+    if (t.empty() || t.find_first_not_of("0123456789.") != std::string::npos ||
+        std::count(t.begin(), t.end(), '.') > 1 || t == ".")
+        throw bad();
+    std::size_t dot = t.find('.');
+    std::string whole = t.substr(0, dot), frac = dot == std::string::npos ? std::string() : t.substr(dot + 1);
+    if (whole.size() > 7) throw Error(ErrorKind::usage, "", "--time-limit: at most 9999999 seconds");
+    frac = (frac + "000").substr(0, 3);
+    long long ms = (whole.empty() ? 0 : std::stoll(whole)) * 1000 + std::stoll(frac);
+    if (ms == 0 && t.find_first_not_of("0.") != std::string::npos)
+        throw Error(ErrorKind::usage, "", "--time-limit: less than a millisecond: '" + text + "'");
+    return std::chrono::milliseconds(ms);
 }
 
 std::optional<std::int64_t> source_date_epoch() {
@@ -237,6 +258,7 @@ pipeline::ConvertOptions convert_options(const Settings& s, std::unique_ptr<inge
     pipeline::ConvertOptions options;
     options.formats = parse_formats(s.formats);
     options.max_input_bytes = parse_size(s.max_input_size);
+    options.time_limit = parse_time_limit(s.time_limit);
     options.ingest.from = s.from;
     options.ingest.profile = s.profile;
     static const std::array<const char*, 6> readers = {"text", "html", "markdown", "json", "rss", "xml"};
@@ -406,7 +428,9 @@ int execute_inspect(Settings& s) {
     io.profile = s.profile;
     io.rules = rules.get();
     Diagnostics diags(input);
-    ingest::Trace t = ingest::trace(read_input(input, parse_size(s.max_input_size)), io, diags);
+    std::string bytes = read_input(input, parse_size(s.max_input_size));
+    deadline::Scope budget(input, parse_time_limit(s.time_limit));
+    ingest::Trace t = ingest::trace(bytes, io, diags);
     std::cout << input << ": read as " << t.format << " (" << t.encoding << "), rules: " << text::join(t.profiles, ", ")
               << "\n\n";
     const std::size_t width = static_cast<std::size_t>(std::max(s.width, 60));

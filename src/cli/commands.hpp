@@ -26,7 +26,8 @@ struct Settings {
     std::string paper = "letter";
     std::string font_dir;
     bool embed_fonts = false;
-    std::string max_input_size = "64M";
+    std::string max_input_size = "16M";
+    std::string time_limit = "60";
     bool quiet = false;
     bool verbose = false;
     // batch and bundle

@@ -1,8 +1,10 @@
+#include "base/deadline.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "ingest/steps.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace pressroom::ingest {
 
@@ -116,9 +118,15 @@ void remove_boilerplate(Context& cx) {
         for (std::size_t i : p->rules) active.push_back(&rules[i]);
 
     auto& lines = cx.src.lines;
+    // Hardening (issue 7): weighing an end mark sums every line, so an input
+    // of 100,000 "###" lines, each kept, was quadratic. A release has a
+    // handful of end marks; past this many kept ones the rest are not tried.
+    constexpr int max_end_marks_weighed = 64;
+    int end_marks_weighed = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& l = lines[i];
         if (l.removed || l.text.empty()) continue;
+        deadline::check_every(256);  // the time budget (hardening, issue 7)
 
         for (const Rule* r : active) {
             if (l.text.empty()) break;
@@ -149,7 +157,10 @@ void remove_boilerplate(Context& cx) {
                     const std::string& t = lines[k].text;
                     if (text::ends_with(t, ".") || text::ends_with(t, ":") || text::ends_with(t, "!")) break;
                 }
-            } else if (r->scope == Scope::end && any_full_match(*r, l.text)) {
+            } else if (r->scope == Scope::end && end_marks_weighed < max_end_marks_weighed && any_full_match(*r, l.text)) {
+                if (++end_marks_weighed == max_end_marks_weighed)
+                    cx.diags.warning("end-marks-ignored", "more than " + std::to_string(max_end_marks_weighed) +
+                                     " end marks kept; later ones are left in the text", l.number);
                 // Never remove release text on a guess: an end mark followed by
                 // more text than precedes it is more likely a section break.
                 std::size_t before = 0, after = 0;
@@ -192,16 +203,15 @@ void remove_boilerplate(Context& cx) {
 
     // A header line repeated verbatim before the text starts (a page that
     // prints its section label twice, a title shown twice) is said once.
-    std::vector<std::string> seen;
+    // A hash set, not a vector searched per line: 100,000 short lines (all
+    // "header-like") made this quadratic (hardening, issue 7).
+    std::unordered_set<std::string> seen;
     for (Line& l : lines) {
         if (l.removed || l.text.empty()) continue;
         if (!header_like(l.text)) break;  // the running text has started
-        std::string key = text::ascii_lower(l.text);
-        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        if (!seen.insert(text::ascii_lower(l.text)).second) {
             record_removal(cx, l.text, "repeated-line", l.number);
             l.removed = true;
-        } else {
-            seen.push_back(std::move(key));
         }
     }
 }

@@ -2,6 +2,7 @@
 
 #include "base/regex.hpp"
 #include "base/text.hpp"
+#include "base/utf8.hpp"
 #include "model/check.hpp"
 
 #include "model/format.hpp"
@@ -61,9 +62,12 @@ int to_int(std::string_view s) {
 
 std::optional<DateMatch> find_date(std::string_view s) {
     std::optional<DateMatch> best;
+    // Checked once: each search would check the rest of `s` again, and a
+    // long field full of impossible dates ("99/99/99 ...") went quadratic.
+    const bool valid_utf8 = utf8::is_valid(s);
     auto consider = [&](const Regex& re, auto make) {
         for (std::size_t pos = 0;;) {
-            auto m = re.search(s, pos);
+            auto m = re.search(s, pos, valid_utf8);
             if (!m) return;
             std::string date = make(*m);
             if (!date.empty() && model::is_iso_date(date)) {

@@ -44,6 +44,23 @@ std::string repair_utf8(std::string_view s, std::size_t& bad) {
 
 }  // namespace
 
+bool mostly_utf8(std::string_view s) {
+    std::size_t valid = 0, invalid = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        const char32_t c = utf8::next(s, i);
+        if (c == 0xFFFD && s.substr(start, i - start) != "\xEF\xBF\xBD") ++invalid;
+        else ++valid;
+    }
+    return valid > 0 && valid >= invalid;
+}
+
+std::string utf8_with_replacements(std::string_view s, std::size_t& bad) { return repair_utf8(s, bad); }
+
 bool convert_to_utf8(std::string_view bytes, const char* encoding, std::string& out) {
     Iconv cv("UTF-8", encoding);
     if (!cv.ok()) return false;
@@ -122,6 +139,15 @@ Decoded decode(std::string_view bytes, Diagnostics& diags) {
     } else if (utf8::is_valid(bytes)) {
         d.encoding = "UTF-8";
         utf8_text.assign(bytes);
+    } else if (mostly_utf8(bytes)) {
+        // UTF-8 with a few broken sequences (a truncated download, a stray
+        // byte): decoding it all as Windows-1252 would mangle every correct
+        // character to save the broken ones (hardening, issue 7).
+        std::size_t bad = 0;
+        d.encoding = "UTF-8";
+        utf8_text = repair_utf8(bytes, bad);
+        diags.warning("decode-error", std::to_string(bad) + " invalid UTF-8 sequence" + (bad == 1 ? "" : "s") +
+                                          " replaced with U+FFFD");
     } else {
         d.encoding = uses_cp1252_holes(bytes) ? "ISO-8859-1" : "windows-1252";
         if (!convert_to_utf8(bytes, d.encoding == "windows-1252" ? "CP1252" : "ISO-8859-1", utf8_text)) {

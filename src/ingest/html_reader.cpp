@@ -8,6 +8,8 @@
 // a rule id naming the reason.
 #include "ingest/html_reader.hpp"
 
+#include "base/deadline.hpp"
+#include "base/error.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 #include "ingest/dates.hpp"
@@ -20,6 +22,7 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <memory>
 
 namespace pressroom::ingest {
 
@@ -296,6 +299,7 @@ private:
     }
 
     void element(xmlNode* c) {
+        deadline::check_every(1024);  // the time budget (hardening, issue 7)
         const std::string name = name_of(c);
         if (is_silent(name)) return;
         if (std::string rule = chrome_rule(c, name, inside_article(c)); !rule.empty()) {
@@ -509,6 +513,11 @@ std::string html_to_utf8(std::string_view bytes, std::string& encoding) {
         return std::string(bytes);
     }
     std::string out;
+    if (mostly_utf8(bytes)) {  // UTF-8 with a few broken bytes (see decode.hpp): U+FFFD for them
+        std::size_t bad = 0;
+        encoding = "UTF-8";
+        return utf8_with_replacements(bytes, bad);
+    }
     if (!declared.empty() && declared != "utf-8" && declared != "utf8" &&
         convert_to_utf8(bytes, declared == "iso-8859-1" || declared == "latin1" ? "CP1252" : declared.c_str(), out)) {
         encoding = declared == "iso-8859-1" || declared == "latin1" ? "windows-1252" : declared;
@@ -529,11 +538,32 @@ Source read_html(std::string_view utf8_html, const std::string& name, std::strin
     xml::init();
     std::vector<xml::XmlIssue> issues;
     xml::ErrorCapture capture(issues);
+    // Hardening (issue 7): libxml2 is quadratic in the attributes of one
+    // element (10^6 of them: hours); refuse such a page before parsing it.
+    if (int line = xml::crowded_tag_line(utf8_html))
+        throw Error(ErrorKind::input, name,
+                    "not converted: a tag has more than " + std::to_string(xml::max_attributes_per_element) +
+                        " attributes (a page that makes HTML parsers take hours)",
+                    line);
     // The text is UTF-8 already; tell the parser so, and let nothing it
     // finds in the page switch it to another encoding.
-    xml::DocPtr doc(htmlReadMemory(utf8_html.data(), static_cast<int>(utf8_html.size()), name.c_str(), "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                       HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT));
+    std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(), htmlFreeParserCtxt);
+    if (!ctxt) throw std::bad_alloc();
+    xml::DocPtr doc(htmlCtxtReadMemory(ctxt.get(), utf8_html.data(), static_cast<int>(utf8_html.size()), name.c_str(),
+                                       "UTF-8",
+                                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                           HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT));
+    // The parser halts (keeping what it read so far) at 256 levels of
+    // nesting: converting the rest of the page would lose text silently, so
+    // such a page is refused instead (hardening, issue 7).
+    if (ctxt->instate == XML_PARSER_EOF) {
+        const xmlError* e = xmlCtxtGetLastError(ctxt.get());
+        std::string why = e && e->message ? text::collapse_space(e->message) : std::string("unknown error");
+        if (why.find("Excessive depth") != std::string::npos)
+            throw Error(ErrorKind::input, name, "not converted: elements nested more than 256 levels deep", e->line);
+        throw Error(ErrorKind::input, name, "not converted: the HTML parser stopped before the end (" + why + ")",
+                    e ? e->line : 0);
+    }
     if (!doc) return src;
     xmlNode* html = xmlDocGetRootElement(doc.get());
     if (!html) return src;

@@ -1,13 +1,16 @@
 #include "ingest/ingest.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/hash.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
+#include "base/utf8.hpp"
 #include "ingest/decode.hpp"
 #include "ingest/feed_reader.hpp"
 #include "ingest/html_reader.hpp"
 #include "ingest/markdown_reader.hpp"
+#include "ingest/sniff.hpp"
 #include "ingest/steps.hpp"
 #include "ingest/dates.hpp"
 #include "ingest/text_reader.hpp"
@@ -39,9 +42,19 @@ std::string detect_format(std::string_view bytes, const std::string& name) {
 
 namespace {
 
+// The input's file name, as the document's source names it. A file name may
+// hold any bytes but '/' and NUL; the model takes valid UTF-8 in NFC without
+// control characters, so the others become U+FFFD (a file named "line\nbreak"
+// made the conversion fail its own invariant check: hardening, issue 7).
 std::string base_name(const std::string& name) {
     if (name == "-" || name.empty()) return "-";
-    return std::filesystem::path(name).filename().string();
+    const std::string file = std::filesystem::path(name).filename().string();
+    std::string clean;
+    for (std::size_t i = 0; i < file.size();) {
+        char32_t c = utf8::next(file, i);
+        utf8::append(clean, utf8::is_control(c) ? char32_t{0xFFFD} : c);
+    }
+    return utf8::nfc(clean);
 }
 
 // A scrape that kept only a piece of a release: a headline and a quotation
@@ -73,11 +86,42 @@ struct Run {
     model::Document doc;
     std::vector<std::string> profiles;
     std::string refusal;  // why there is no release, or empty
+    std::string message;  // the refusal's one-line message, when not "no release text found"
 };
+
+// Hardening (issue 7): inputs that are not a release's text at all are
+// refused before any reader runs, each with its own message.
+bool refuse_early(std::string_view bytes, const Sniffed& sniffed, Run& run) {
+    if (bytes.empty()) {
+        run.refusal = "the input is empty";
+        run.message = "no release text found: the input is empty";
+    } else if (!sniffed.not_text.empty()) {
+        run.refusal = sniffed.not_text;
+        run.message = "not a text document: " + sniffed.not_text;
+    } else if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return text::is_ascii_space(c) || c == '\v'; })) {
+        run.refusal = "the input holds only white space";
+        run.message = "no release text found: the input holds only white space";
+    }
+    return !run.refusal.empty();
+}
 
 Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diags) {
     Run run;
     const std::string shown = options.name.empty() ? std::string("-") : options.name;
+    const std::string_view original = bytes;  // what the source's SHA-256 is of
+    const Sniffed sniffed = sniff(bytes);
+    // UTF-16 (with or without a byte-order mark) becomes UTF-8 before the
+    // readers see it, so HTML, markdown and JSON in UTF-16 are recognised too.
+    std::string from_utf16;
+    if (!sniffed.utf16.empty()) {
+        if (std::size_t bad = utf16_to_utf8(bytes, sniffed, from_utf16))
+            diags.warning("decode-error", std::to_string(bad) + " invalid " + sniffed.utf16 +
+                                              " code units replaced with U+FFFD");
+        diags.note("encoding", "the input is " + sniffed.utf16 +
+                                   (sniffed.bom ? "" : " without a byte-order mark") + ": read as UTF-8");
+        bytes = from_utf16;
+    }
+    if (refuse_early(bytes, sniffed, run)) return run;
     const std::string format = options.from.empty() ? detect_format(bytes, options.name) : options.from;
 
     Source& src = run.src;
@@ -85,6 +129,8 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
     if (format == "html") {
         src = read_html(html_to_utf8(bytes, encoding), shown);
         diags.note("encoding", "decoded as " + encoding);
+        if (encoding == "UTF-8" && !utf8::is_valid(bytes))
+            diags.warning("decode-error", "invalid UTF-8 sequences replaced with U+FFFD");
     } else if (format == "rss") {
         src = read_feed(bytes, shown, diags);
         encoding = "UTF-8";
@@ -96,12 +142,13 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
         else src = read_text(decoded.text);
         if (src.lines.empty() && format != "text" && format != "markdown") src = read_text(decoded.text);
     }
+    if (!sniffed.utf16.empty()) encoding = sniffed.utf16;
     diags.note("reader", "read as " + src.format);
     repair_source(src, diags);
 
     model::Document& doc = run.doc;
     doc.meta.source.name = base_name(shown);
-    doc.meta.source.sha256 = sha256_hex(bytes);
+    doc.meta.source.sha256 = sha256_hex(original);
     doc.meta.source.format = src.format;
     doc.meta.source.encoding = encoding;
     const bool reader_dropped_markup = !src.removed.empty();
@@ -116,14 +163,13 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
         if (!p->always()) diags.note("profile", "using the '" + p->id + "' rules (" + p->name + ")");
     }
 
-    extract_fields(cx);
-    remove_boilerplate(cx);
-    extract_contacts(cx);
-    extract_byline(cx);
-    extract_metadata(cx);
-    build_body(cx);
-    extract_dateline(cx);
-    repair_text(cx);
+    // The time budget (deadline.hpp) is checked between the steps, and in
+    // the long loops inside them.
+    for (void (*step)(Context&) : {extract_fields, remove_boilerplate, extract_contacts, extract_byline,
+                                   extract_metadata, build_body, extract_dateline, repair_text}) {
+        deadline::check();
+        step(cx);
+    }
 
     std::stable_sort(doc.removed.begin(), doc.removed.end(),
                      [](const auto& a, const auto& b) { return a.line < b.line; });
@@ -185,7 +231,8 @@ model::Document ingest(std::string_view bytes, const Options& options, Diagnosti
     Run run = run_ingest(bytes, options, diags);
     if (!run.refusal.empty()) {
         diags.note("refused", run.refusal);
-        throw Error(ErrorKind::input, options.name.empty() ? std::string("-") : options.name, "no release text found");
+        throw Error(ErrorKind::input, options.name.empty() ? std::string("-") : options.name,
+                    run.message.empty() ? std::string("no release text found") : run.message);
     }
     return std::move(run.doc);
 }

@@ -157,6 +157,50 @@ std::string unescape(std::string_view s) {
     return out;
 }
 
+// Remembers the last answer of a forward search, so a scan that asks "where
+// is the next X after position p?" at every p costs one pass, not one pass
+// per character. Without it, lines full of '[', '<', '*' or '_' that never
+// close made parse_inlines quadratic: a 900 KB line took minutes
+// (hardening, issue 7). An answer found from `asked` holds for any start in
+// [asked, found).
+class NextFinder {
+public:
+    NextFinder(std::string_view s, std::string_view needle) : s_(s), needle_(needle) {}
+    std::size_t operator()(std::size_t from) {
+        if (asked_ == npos || from < asked_ || (found_ != npos && from > found_)) {
+            asked_ = from;
+            found_ = s_.find(needle_, from);
+        }
+        return found_;
+    }
+
+private:
+    static constexpr std::size_t npos = std::string_view::npos;
+    std::string_view s_, needle_;
+    std::size_t asked_ = npos, found_ = npos;
+};
+
+// closing() with the same memory, one per delimiter. The scan from an
+// opener starts right after a delimiter character (never after a
+// backslash), so a later scan from inside [asked, found) sees the same
+// escapes and finds the same closer.
+class ClosingFinder {
+public:
+    ClosingFinder(std::string_view s, std::string_view delim) : s_(s), delim_(delim) {}
+    std::size_t operator()(std::size_t from) {
+        if (asked_ == npos || from < asked_ || (found_ != npos && from >= found_)) {
+            asked_ = from;
+            found_ = closing(s_, from, delim_);
+        }
+        return found_;
+    }
+
+private:
+    static constexpr std::size_t npos = std::string_view::npos;
+    std::string_view s_, delim_;
+    std::size_t asked_ = npos, found_ = npos;
+};
+
 const Regex& html_tag() {
     static const Regex re("<\\/?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?\\/?>|<!--.*?-->");
     return re;
@@ -175,6 +219,9 @@ model::Inlines parse_inlines(std::string_view s) {
         emit(Span::Kind::text, plain);
         plain.clear();
     };
+    NextFinder next_link_close(s, "]("), next_paren(s, ")"), next_bracket(s, "["), next_gt(s, ">");
+    const bool valid_utf8 = utf8::is_valid(s);  // checked once for html_tag().match_at below
+    ClosingFinder closers[] = {{s, "*"}, {s, "**"}, {s, "_"}, {s, "__"}};
     for (std::size_t i = 0; i < s.size();) {
         char c = s[i];
         if (c == '\\' && i + 1 < s.size() && is_md_punct(s[i + 1])) {
@@ -184,17 +231,17 @@ model::Inlines parse_inlines(std::string_view s) {
         }
         if (c == '!' && i + 1 < s.size() && s[i + 1] == '[') {
             // An image: its alt text is not release text.
-            auto close = s.find("](", i + 2);
-            auto end = close == std::string_view::npos ? close : s.find(')', close + 2);
+            auto close = next_link_close(i + 2);
+            auto end = close == std::string_view::npos ? close : next_paren(close + 2);
             if (end != std::string_view::npos) {
                 i = end + 1;
                 continue;
             }
         }
         if (c == '[') {
-            auto close = s.find("](", i + 1);
-            auto end = close == std::string_view::npos ? close : s.find(')', close + 2);
-            if (end != std::string_view::npos && s.substr(i + 1, close - i - 1).find('[') == std::string_view::npos) {
+            auto close = next_link_close(i + 1);
+            auto end = close == std::string_view::npos ? close : next_paren(close + 2);
+            if (end != std::string_view::npos && next_bracket(i + 1) >= close) {
                 std::string label = unescape(s.substr(i + 1, close - i - 1));
                 std::string target(text::trim(s.substr(close + 2, end - close - 2)));
                 if (auto sp = target.find(' '); sp != std::string::npos) target.resize(sp);  // drop a "title"
@@ -213,10 +260,10 @@ model::Inlines parse_inlines(std::string_view s) {
             }
         }
         if (c == '<') {
-            auto close = s.find('>', i);
+            auto close = next_gt(i);
             if (close != std::string_view::npos) {
                 std::string_view inner = s.substr(i + 1, close - i - 1);
-                std::string lower = text::ascii_lower(inner);
+                std::string lower = text::ascii_lower(inner.substr(0, 8));  // enough for the prefixes below
                 if ((text::starts_with(lower, "http://") || text::starts_with(lower, "https://")) &&
                     inner.find(' ') == std::string_view::npos) {
                     flush_plain();
@@ -224,7 +271,8 @@ model::Inlines parse_inlines(std::string_view s) {
                     i = close + 1;
                     continue;
                 }
-                if (auto m = html_tag().search(s, i); m && m->begin() == i) {
+                // Anchored at i: a search ran on to the end of the line from every '<'.
+                if (auto m = html_tag().match_at(s, i, valid_utf8)) {
                     i = m->end();  // inline HTML: markup, not text
                     continue;
                 }
@@ -237,7 +285,7 @@ model::Inlines parse_inlines(std::string_view s) {
             bool left_flanking = start < s.size() && !text::is_ascii_space(s[start]);
             bool intraword = c == '_' && i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]));
             if (left_flanking && !intraword) {
-                std::size_t end = closing(s, start, delim);
+                std::size_t end = closers[(c == '_' ? 2 : 0) + (dbl ? 1 : 0)](start);
                 if (end != std::string_view::npos) {
                     flush_plain();
                     // Nested markup inside emphasis is flattened to its text.

@@ -1,5 +1,6 @@
 // Metadata from the head of the release: the lines before the running text
 // are labels, numbers, dates, the agency's name and the headline.
+#include "base/deadline.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
@@ -173,6 +174,15 @@ bool continues_headline(const std::string& title, const std::string& next) {
     if (dangling.found_in(title)) return true;
     auto words = std::count(next.begin(), next.end(), ' ') + 1;
     return words <= 2 && next.size() <= 20 && !parse_date_line(next);
+}
+
+// Hardening (issue 7): a headline wrapped over lines stops growing at this
+// size. Real headlines stay under 200 bytes; without a bound, 100,000
+// one-word lines all joined the title, and every header line then lowercased
+// and searched the whole title again (quadratic: minutes).
+constexpr std::size_t max_headline_bytes = 400;
+bool headline_may_grow(const std::string& title, const std::string& next) {
+    return title.size() + 1 + next.size() <= max_headline_bytes;
 }
 
 // "FOR IMMEDIATE RELEASE May 8 2007 Headline": sets the date and title.
@@ -379,6 +389,7 @@ void extract_metadata(Context& cx) {
     bool after_title = false;      // the previous header line was the headline (or a deck)
     for (Line& l : cx.src.lines) {
         ++index;
+        deadline::check_every(1024);  // the time budget (hardening, issue 7)
         if (l.removed || l.used || l.text.empty()) continue;
         if (l.kind != LineKind::text && l.kind != LineKind::heading) break;
         // The running text has started: a sentence, or a hard-wrapped paragraph.
@@ -408,7 +419,7 @@ void extract_metadata(Context& cx) {
         }
         static const Regex dangling("(?i)\\b(?:for|of|the|and|to|in|on|with|at|by|from)$");
         if (title_line && l.kind == LineKind::text && !l.block_start && l.number == last_title_number + 1 &&
-            m.subtitle.empty() && dangling.found_in(m.title)) {
+            m.subtitle.empty() && headline_may_grow(m.title, l.text) && dangling.found_in(m.title)) {
             // "... SCHEDULE FOR" / "THURSDAY, APRIL 15, 1993": the headline goes on.
             m.title += " " + l.text;
             last_title_number = l.number;
@@ -474,7 +485,7 @@ void extract_metadata(Context& cx) {
             last_title_number = l.number;
             after_title = true;
         } else if (title_line && l.kind == LineKind::text && !l.block_start && l.number == last_title_number + 1 &&
-                   m.subtitle.empty() && continues_headline(m.title, l.text)) {
+                   m.subtitle.empty() && headline_may_grow(m.title, l.text) && continues_headline(m.title, l.text)) {
             // A headline wrapped over two lines.
             m.title += " " + l.text;
             last_title_number = l.number;
@@ -647,7 +658,11 @@ void extract_contacts(Context& cx) {
                              "|^CONTACTS?\\s+(?=\\p{Lu})"
                              "|(?i)^for (?:further|more) information,? (?:the )?media (?:should|may|can) contact\\b");
     auto& lines = cx.src.lines;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+    // Hardening (issue 7): a release names a few contacts. Each labelled one
+    // may insert a line (below), so 50,000 "Contact: ..." lines were
+    // quadratic; past this many, the rest stay in the text.
+    constexpr std::size_t max_contacts = 32;
+    for (std::size_t i = 0; i < lines.size() && cx.doc.meta.contacts.size() < max_contacts; ++i) {
         Line& l = lines[i];
         if (l.removed || l.used || l.kind != LineKind::text || !label.search(l.text)) continue;
         if (l.text.size() > 160) {

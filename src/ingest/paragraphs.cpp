@@ -1,6 +1,7 @@
 // Body structure from the lines left after boilerplate and metadata: blank
 // lines (and removed lines) separate paragraphs; a paragraph's lines are
 // unwrapped into one; rich readers' hints make headings, list items, quotes.
+#include "base/deadline.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 
@@ -160,6 +161,7 @@ void build_body(Context& cx) {
     bool gap = false;          // blank lines since the pending block's last line
     bool page_break = false;   // ... among them a removed one (page-break residue)
     for (Line& l : cx.src.lines) {
+        deadline::check_every(1024);  // the time budget (hardening, issue 7)
         if (l.used) {
             close();
             prev = nullptr;

@@ -1,5 +1,6 @@
 // Repairs of scraping damage in the body. Each repair is counted in a
 // diagnostic so a user can see what pressroom changed.
+#include "base/deadline.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "ingest/dictionary.hpp"
@@ -174,6 +175,7 @@ void repair_source(Source& src, Diagnostics& diags) {
     std::vector<Line> out;
     int split = 0, spaced = 0;
     for (auto& l : src.lines) {
+        deadline::check_every(1024);  // the time budget (hardening, issue 7)
         auto glues = l.inlines.empty() ? glue_points(l.text) : std::vector<std::size_t>{};
         if (glues.empty()) {
             bool changed = false;

@@ -1,5 +1,6 @@
 #include "ingest/text_reader.hpp"
 
+#include "base/deadline.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
@@ -119,6 +120,7 @@ Source read_text(std::string_view s) {
     int item_indent = -1;  // text column of the list item being continued, or -1
     for (std::string_view raw : text::split(s, '\n')) {
         ++number;
+        deadline::check_every(4096);
         if (raw.size() >= 250) {
             auto segments = gap_segments(raw);
             if (!segments.empty()) {

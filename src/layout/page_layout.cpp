@@ -1,5 +1,6 @@
 #include "layout/page_layout.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
@@ -182,6 +183,7 @@ private:
     void body() {
         bool dateline_done = doc_.meta.dateline.empty();
         for (const auto& block : doc_.body) {
+            deadline::check();  // the time budget (hardening, issue 7)
             int line = model::block_line(block);
             std::visit(
                 [&](const auto& blk) {
@@ -345,6 +347,7 @@ private:
     void paginate() {
         new_page();
         for (std::size_t bi = 0; bi < blocks_.size(); ++bi) {
+            deadline::check_every(256);
             FlowBlock& b = blocks_[bi];
             bool at_top = y_ == content_top();
             double space = at_top ? 0 : b.space_before;

@@ -99,12 +99,13 @@ Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bo
         b.hyphens.push_back(hyphen);
     };
     std::size_t n = glyphs.size();
-    // Where the paragraph's last word starts: every glyph after it is a space.
-    std::size_t last_word_start = n;
-    while (last_word_start > 0 && glyphs[last_word_start - 1].cp == ' ') --last_word_start;
-    while (last_word_start > 0 && glyphs[last_word_start - 1].cp != ' ') --last_word_start;
     std::size_t i = 0;
     while (i < n && glyphs[i].cp == ' ') ++i;
+    // Where the paragraph's last word ends (only spaces after it). Computed
+    // once: scanning to the end for every word made a 5 MB paragraph
+    // quadratic (hardening, issue 7).
+    std::size_t text_end = n;
+    while (text_end > 0 && glyphs[text_end - 1].cp == ' ') --text_end;
     while (i < n) {
         if (glyphs[i].cp == ' ') {
             std::size_t j = i;
@@ -156,9 +157,7 @@ Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bo
         }
         // The last word of a paragraph is never hyphenated: a lone syllable
         // on the last line looks like a mistake.
-        // (Found once above: scanning the rest of the paragraph for every
-        // word made one-paragraph page dumps quadratic, 0.7 s for 100 KB.)
-        bool last_word = i >= last_word_start;
+        bool last_word = j >= text_end;
         if (hyphenate && hyphenator_ && !url_like && !last_word) {
             for (std::size_t a = i; a < j;) {
                 if (!is_ascii_letter(at(a))) {

@@ -1,7 +1,9 @@
 #include "pipeline/convert.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/hash.hpp"
+#include "base/utf8.hpp"
 #include "model/check.hpp"
 #include "xml/release_xml.hpp"
 
@@ -23,15 +25,30 @@ model::Document load_document(std::string_view bytes, const ingest::Options& opt
     return doc;
 }
 
+std::string safe_file_stem(std::string_view text) {
+    constexpr std::size_t max_bytes = 200;
+    std::string safe;
+    for (std::size_t i = 0; i < text.size() && safe.size() < max_bytes;) {
+        const std::size_t start = i;
+        const char32_t c = utf8::next(text, i);
+        const bool invalid = c == 0xFFFD && text.substr(start, i - start) != "\xEF\xBF\xBD";
+        std::string piece = invalid || c == '/' || c == '\\' || c < 0x20 || c == 0x7F || utf8::is_control(c)
+                                ? std::string("_")
+                                : std::string(text.substr(start, i - start));
+        if (safe.size() + piece.size() > max_bytes) break;  // never cut a character in two
+        safe += piece;
+    }
+    // No "." or "..", no hidden files; and no name of only dots and spaces.
+    while (!safe.empty() && safe.front() == '.') safe.erase(safe.begin());
+    if (safe.find_first_not_of(". ") == std::string::npos) safe.clear();
+    return safe.empty() ? "release" : safe;
+}
+
 std::string output_stem(const std::string& input) {
     if (input == "-" || input.empty()) return "stdin";
     std::string stem = fs::path(input).stem().string();
     if (stem.empty()) stem = fs::path(input).filename().string();
-    std::string safe;
-    for (char c : stem) safe += (c == '/' || c == '\\' || c == '\0' || static_cast<unsigned char>(c) < 0x20) ? '_' : c;
-    while (!safe.empty() && safe.front() == '.') safe.erase(safe.begin());
-    if (safe.size() > 200) safe.resize(200);
-    return safe.empty() ? "release" : safe;
+    return safe_file_stem(stem);
 }
 
 std::vector<const render::Format*> requested_formats(const ConvertOptions& options) {
@@ -46,21 +63,27 @@ FileResult convert_file(const std::string& input, const ConvertOptions& options)
     Diagnostics diags(shown);
     try {
         std::string bytes = read_input(input, options.max_input_bytes);
-        ingest::Options io = options.ingest;
-        io.name = shown;
-        model::Document doc = load_document(bytes, io, diags);
-        result.meta = doc.meta;
+        {
+            // The time budget covers the work on the content; past it,
+            // deadline::check() throws and nothing is written.
+            deadline::Scope budget(shown, options.time_limit);
+            ingest::Options io = options.ingest;
+            io.name = shown;
+            model::Document doc = load_document(bytes, io, diags);
+            result.meta = doc.meta;
 
-        // Render everything first: an input gets all its outputs or none.
-        const std::string stem = output_stem(input);
-        for (const render::Format* f : requested_formats(options)) {
-            Output out;
-            out.format = std::string(f->name);
-            out.bytes = f->render(doc, options.render, diags);
-            out.size = out.bytes.size();
-            out.sha256 = sha256_hex(out.bytes);
-            if (!options.to_stdout) out.path = options.out_dir / (stem + std::string(f->extension));
-            result.outputs.push_back(std::move(out));
+            // Render everything first: an input gets all its outputs or none.
+            const std::string stem = output_stem(input);
+            for (const render::Format* f : requested_formats(options)) {
+                deadline::check();
+                Output out;
+                out.format = std::string(f->name);
+                out.bytes = f->render(doc, options.render, diags);
+                out.size = out.bytes.size();
+                out.sha256 = sha256_hex(out.bytes);
+                if (!options.to_stdout) out.path = options.out_dir / (stem + std::string(f->extension));
+                result.outputs.push_back(std::move(out));
+            }
         }
 
         if (options.to_stdout) {

@@ -9,12 +9,18 @@
 #include "model/document.hpp"
 #include "render/renderer.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace pressroom::pipeline {
+
+// A generous budget: a release takes milliseconds, a 16 MiB text dump about
+// 15 s to every format on one core. It exists so an unattended run always
+// ends, whatever it is fed.
+inline constexpr std::chrono::milliseconds default_time_limit{60'000};
 
 struct ConvertOptions {
     std::vector<const render::Format*> formats;  // empty = xml and txt
@@ -23,6 +29,9 @@ struct ConvertOptions {
     ingest::Options ingest;
     render::Options render;
     std::size_t max_input_bytes = default_max_input_bytes;
+    // Per-input time budget for loading and rendering (deadline.hpp);
+    // zero: none.
+    std::chrono::milliseconds time_limit = default_time_limit;
     // How the input is named in diagnostics and errors; empty = its path.
     // Batch runs name inputs by their path inside the folder walked, so
     // reports and bundles hold no path of the machine that made them.
@@ -52,8 +61,16 @@ struct FileResult {
 // release or fails validation.
 model::Document load_document(std::string_view bytes, const ingest::Options& options, Diagnostics& diags);
 
+// Any text (an input's file name, a release number, a title) as one safe
+// file name component: '/', '\\', NUL and other control characters and
+// invalid UTF-8 become '_', leading dots go (no "..", no hidden files), at
+// most 200 bytes cut at a character boundary (room for an extension and
+// write_atomic's temporary name within NAME_MAX), never empty ("release").
+// A name made from it and joined to a folder never leaves that folder.
+std::string safe_file_stem(std::string_view text);
+
 // The output base name for an input: its file name without the extension,
-// made safe ("stdin" for "-"; never empty, never with '/' or a leading dot).
+// made safe by safe_file_stem ("stdin" for "-").
 std::string output_stem(const std::string& input);
 
 // Converts one input. Problems with the input are reported in the result,

@@ -1,5 +1,6 @@
 #include "xml/libxml.hpp"
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstring>
 #include <mutex>
@@ -61,10 +62,91 @@ int doctype_line(std::string_view bytes) {
     return 0;
 }
 
+namespace {
+bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool iequal_prefix(std::string_view s, std::size_t at, std::string_view lower) {
+    if (at + lower.size() > s.size()) return false;
+    for (std::size_t k = 0; k < lower.size(); ++k) {
+        char c = s[at + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower[k]) return false;
+    }
+    return true;
+}
+}  // namespace
+
+int crowded_tag_line(std::string_view b) {
+    int line = 1;
+    std::size_t i = 0;
+    // Moves i to `end` (exclusive), counting lines.
+    auto skip_to = [&](std::size_t end) {
+        end = std::min(end, b.size());
+        for (; i < end; ++i)
+            if (b[i] == '\n') ++line;
+    };
+    while (i < b.size()) {
+        if (b[i] == '\n') ++line;
+        if (b[i] != '<') {
+            ++i;
+            continue;
+        }
+        if (b.substr(i, 4) == "<!--") {
+            std::size_t end = b.find("-->", i + 4);
+            skip_to(end == std::string_view::npos ? b.size() : end + 3);
+            continue;
+        }
+        if (i + 1 >= b.size() || !is_ascii_alpha(b[i + 1])) {
+            ++i;
+            continue;
+        }
+        // A start tag: count the attribute names (a name starts after white space).
+        const int tag_line = line;
+        std::size_t name_start = i + 1;
+        ++i;
+        while (i < b.size() && !is_tag_space(b[i]) && b[i] != '>' && b[i] != '/') ++i;
+        std::string_view name = b.substr(name_start, i - name_start);
+        std::size_t attributes = 0;
+        bool after_space = false;
+        while (i < b.size() && b[i] != '>') {
+            char c = b[i];
+            if (c == '"' || c == '\'') {
+                std::size_t end = b.find(c, i + 1);
+                skip_to(end == std::string_view::npos ? b.size() : end + 1);
+                after_space = false;
+                continue;
+            }
+            if (c == '\n') ++line;
+            if (is_tag_space(c)) {
+                after_space = true;
+            } else if (after_space && c != '=' && c != '/') {
+                if (++attributes > max_attributes_per_element) return tag_line;
+                after_space = false;
+            }
+            ++i;
+        }
+        // Script and style contents are not markup: skip to their end tag.
+        for (std::string_view raw : {std::string_view("script"), std::string_view("style")}) {
+            if (name.size() == raw.size() && iequal_prefix(name, 0, raw)) {
+                std::size_t k = i;
+                while (k < b.size() && !(b[k] == '<' && k + 1 < b.size() && b[k + 1] == '/' && iequal_prefix(b, k + 2, raw)))
+                    ++k;
+                skip_to(k);
+            }
+        }
+    }
+    return 0;
+}
+
 DocPtr parse_untrusted(std::string_view bytes, const std::string& name, std::vector<XmlIssue>& issues) {
     ErrorCapture capture(issues);
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
         issues.push_back({0, "document too large"});
+        return nullptr;
+    }
+    if (int line = crowded_tag_line(bytes)) {
+        issues.push_back({line, "an element has more than " + std::to_string(max_attributes_per_element) +
+                                    " attributes (refused: the XML parser would take hours)"});
         return nullptr;
     }
     DocPtr doc(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), name.c_str(), nullptr,

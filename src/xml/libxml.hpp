@@ -53,6 +53,17 @@ inline constexpr int safe_parse_options = XML_PARSE_NONET | XML_PARSE_NOCDATA | 
 // bombs get in. Returns the 1-based line of "<!DOCTYPE", or 0 if none.
 int doctype_line(std::string_view bytes);
 
+// libxml2 (2.9) checks each new attribute against all earlier ones of its
+// element: an element with a million attributes takes hours. Markup with
+// an element of more attributes than this is refused before any parser
+// sees it. A release page's elements have a handful.
+inline constexpr std::size_t max_attributes_per_element = 1000;
+
+// The 1-based line of the first start tag with more than
+// max_attributes_per_element attributes, or 0. A linear scan that knows
+// quoted values, comments and the contents of script and style elements.
+int crowded_tag_line(std::string_view bytes);
+
 // Parses untrusted bytes; on failure returns null with issues filled.
 DocPtr parse_untrusted(std::string_view bytes, const std::string& name, std::vector<XmlIssue>& issues);
 

@@ -418,9 +418,7 @@ TEST_CASE("epub: the content document's text is the model's text (corpus)") {
         MESSAGE("skipped: no ../shared/corpus");
         return;
     }
-    std::vector<fs::path> files;
-    for (const auto& f : fs::directory_iterator(*corpus / "raw")) files.push_back(f.path());
-    std::sort(files.begin(), files.end());
+    const std::vector<fs::path> files = test::corpus_inputs(*corpus);
     int compared = 0;
     for (const auto& path : files) {
         INFO(path.filename().string());

@@ -66,9 +66,7 @@ void check_corpus(int part, int parts) {
         MESSAGE("skipped: " << (corpus ? "java or EPUBCheck not installed" : "no ../shared/corpus"));
         return;
     }
-    std::vector<fs::path> files;
-    for (const auto& f : fs::directory_iterator(*corpus / "raw")) files.push_back(f.path());
-    std::sort(files.begin(), files.end());
+    const std::vector<fs::path> files = test::corpus_inputs(*corpus);
     test::TempDir out;
     std::vector<fs::path> epubs;
     int refused = 0;

@@ -71,13 +71,18 @@ TEST_CASE("an input with no release text is refused") {
     Diagnostics diags;
     ingest::Options o;
     o.name = "empty.txt";
-    for (std::string input : {"", "   \n\n \t \n", "Bookmark and Share\nStay Connected\n"}) {
+    const std::pair<std::string, std::string> cases[] = {
+        {"", "empty.txt: no release text found: the input is empty"},
+        {"   \n\n \t \n", "empty.txt: no release text found: the input holds only white space"},
+        {"Bookmark and Share\nStay Connected\n", "empty.txt: no release text found"},
+    };
+    for (const auto& [input, message] : cases) {
         try {
             ingest::ingest(input, o, diags);
             FAIL("accepted: " << input);
         } catch (const Error& e) {
             CHECK(e.kind() == ErrorKind::input);
-            CHECK(std::string(e.what()) == "empty.txt: no release text found");
+            CHECK(std::string(e.what()) == message);
         }
     }
 }

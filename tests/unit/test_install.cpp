@@ -65,7 +65,9 @@ int main(int argc, char** argv) {
 }
 )");
     auto conf = test::run({PRESSROOM_CMAKE, "-S", (dir / "app").string(), "-B", (dir / "app/build").string(),
-                           "-DCMAKE_PREFIX_PATH=" + prefix.string(), "-DCMAKE_BUILD_TYPE=Release"});
+                           "-DCMAKE_PREFIX_PATH=" + prefix.string(), "-DCMAKE_BUILD_TYPE=Release",
+                           std::string("-DCMAKE_CXX_FLAGS=") + PRESSROOM_CONSUMER_CXX_FLAGS,
+                           std::string("-DCMAKE_EXE_LINKER_FLAGS=") + PRESSROOM_CONSUMER_LINKER_FLAGS});
     REQUIRE_MESSAGE(conf.status == 0, (conf.out + conf.err));
     auto build = test::run({PRESSROOM_CMAKE, "--build", (dir / "app/build").string()});
     REQUIRE_MESSAGE(build.status == 0, (build.out + build.err));

@@ -1,5 +1,6 @@
 #include "render/epub/content.hpp"
 
+#include "base/deadline.hpp"
 #include "base/text.hpp"
 #include "model/check.hpp"
 #include "model/format.hpp"
@@ -120,7 +121,10 @@ private:
         tree_.attr(section, epub_, "type", "bodymatter");
         if (!blank(doc_.meta.title)) tree_.attr(section, "aria-labelledby", "title");
         else tree_.attr(section, "aria-label", book_.title);
-        for (const auto& block : doc_.body) std::visit([&](const auto& b) { this->block(section, b); }, block);
+        for (const auto& block : doc_.body) {
+            deadline::check_every(64);  // the time budget (hardening, issue 7)
+            std::visit([&](const auto& b) { this->block(section, b); }, block);
+        }
         if (!remove_if_empty(section))
             landmarks_.push_back({"bodymatter", "Text", file_ + "#text"});
     }

@@ -2,6 +2,7 @@
 
 #include "base/regex.hpp"
 #include "base/text.hpp"
+#include "base/utf8.hpp"
 
 #include <algorithm>
 
@@ -143,8 +144,10 @@ std::vector<TextRun> autolink(std::string_view s) {
         else runs.push_back({std::string(s.substr(done, end - done)), {}});
         done = end;
     };
+    // UTF-8 checked once, not by every search (quadratic on a long paragraph full of addresses).
+    const bool valid_utf8 = utf8::is_valid(s);
     for (std::size_t start = 0; start < s.size();) {
-        auto m = pattern.search(s, start);
+        auto m = pattern.search(s, start, valid_utf8);
         if (!m) break;
         std::size_t begin = m->begin(), end = m->end();
         std::string href;

@@ -12,7 +12,9 @@
 #include <hpdf_streams.h>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 namespace pressroom::render::pdf {
@@ -99,6 +101,75 @@ private:
     std::vector<Entry> saved_;
 };
 
+// Memory libharu allocates while saving, tracked so that what it forgets
+// can be taken back. libharu 2.3 leaks a dictionary it creates during
+// HPDF_SaveToStream when the save fails (the font-table bug in
+// hpdf_document.hpp; LeakSanitizer found it). Every block libharu gets
+// carries a header naming the arena that was current on this thread when it
+// was allocated (none outside save()); freeing unlinks it; the document frees
+// what is left in its arena after HPDF_Free. (libharu's own memory pool
+// would release everything too, but Debian's build does not align its
+// blocks: UBSan reports misaligned objects.)
+struct SaveArena {
+    struct Block {
+        SaveArena* arena;
+        Block* prev;
+        Block* next;
+    };
+    Block* head = nullptr;
+
+    ~SaveArena() {
+        while (head) {
+            Block* b = head;
+            head = b->next;
+            std::free(b);
+        }
+    }
+};
+
+thread_local SaveArena* current_arena = nullptr;
+
+// Keeps the payload as aligned as malloc's.
+constexpr std::size_t header_size = (sizeof(SaveArena::Block) + alignof(std::max_align_t) - 1) /
+                                    alignof(std::max_align_t) * alignof(std::max_align_t);
+
+extern "C" void* arena_alloc(HPDF_UINT size) {
+    auto* b = static_cast<SaveArena::Block*>(std::malloc(header_size + size));
+    if (!b) return nullptr;
+    b->arena = current_arena;
+    b->prev = nullptr;
+    b->next = nullptr;
+    if (SaveArena* a = b->arena) {
+        b->next = a->head;
+        if (a->head) a->head->prev = b;
+        a->head = b;
+    }
+    return reinterpret_cast<char*>(b) + header_size;
+}
+
+extern "C" void arena_free(void* p) {
+    if (!p) return;
+    auto* b = reinterpret_cast<SaveArena::Block*>(static_cast<char*>(p) - header_size);
+    if (SaveArena* a = b->arena) {
+        if (b->prev) b->prev->next = b->next;
+        else a->head = b->next;
+        if (b->next) b->next->prev = b->prev;
+    }
+    std::free(b);
+}
+
+// The arena current on this thread for a scope (save()).
+class ArenaScope {
+public:
+    explicit ArenaScope(SaveArena& a) : saved_(current_arena) { current_arena = &a; }
+    ~ArenaScope() { current_arena = saved_; }
+    ArenaScope(const ArenaScope&) = delete;
+    ArenaScope& operator=(const ArenaScope&) = delete;
+
+private:
+    SaveArena* saved_;
+};
+
 }  // namespace
 
 std::string libharu_version() { return HPDF_GetVersion(); }
@@ -168,6 +239,7 @@ std::string to_unicode_cmap(const std::set<char32_t>& code_points) {
 }
 
 struct HpdfDocument::Impl {
+    SaveArena arena;  // declared first: destroyed after doc's HPDF_Free
     ErrorState errors;
     HPDF_Doc doc = nullptr;
     std::vector<HPDF_Font> fonts;
@@ -216,7 +288,7 @@ struct HpdfDocument::Impl {
 };
 
 HpdfDocument::HpdfDocument() : impl_(std::make_unique<Impl>()) {
-    impl_->doc = HPDF_New(&record_error, &impl_->errors);
+    impl_->doc = HPDF_NewEx(&record_error, &arena_alloc, &arena_free, 0, &impl_->errors);
     if (!impl_->doc) throw Error(ErrorKind::internal, "", "libharu cannot create a PDF document (out of memory?)");
     impl_->check(HPDF_SetCompressionMode(impl_->doc, HPDF_COMP_ALL), "compression");
     impl_->check(HPDF_UseUTFEncodings(impl_->doc), "UTF-8 encodings");
@@ -415,7 +487,17 @@ std::string HpdfDocument::save() {
         m.check(HPDF_Array_Add(id, HPDF_Binary_New(m.doc->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(id_placeholder)), 16)),
                 "trailer ID");
     m.check(HPDF_Dict_Add(m.doc->trailer, "ID", id), "trailer ID");
-    m.check(HPDF_SaveToStream(m.doc), "saving");
+    HPDF_STATUS saved;
+    {
+        ArenaScope scope(m.arena);
+        saved = HPDF_SaveToStream(m.doc);
+    }
+    if (saved != HPDF_OK && m.errors.error == HPDF_INVALID_OBJECT) {
+        m.errors = {};
+        HPDF_ResetError(m.doc);
+        throw FontTableBoundary();
+    }
+    m.check(HPDF_OK, "saving");
     std::string out(HPDF_GetStreamSize(m.doc), '\0');
     HPDF_UINT32 got = 0;
     while (got < out.size()) {

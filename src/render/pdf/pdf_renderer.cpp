@@ -1,5 +1,6 @@
 #include "render/pdf/pdf_renderer.hpp"
 
+#include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/hyphenator.hpp"
@@ -9,6 +10,7 @@
 #include "version.hpp"
 
 #include <map>
+#include <set>
 
 namespace pressroom::render {
 
@@ -29,27 +31,31 @@ std::string keywords(const model::Document& doc) {
 
 namespace pdf {
 
-Typesetting typesetting(const Options& options, Diagnostics& diagnostics) {
-    Typesetting t;
-    const std::filesystem::path dir = options.font_dir.empty() ? fonts::FontSet::default_dir() : options.font_dir;
-    t.fonts = fonts::FontSet::load(dir);
-    t.hyphenator = layout::Hyphenator::english();
-    if (!t.hyphenator)
-        diagnostics.note("no-hyphenation",
-                         "hyphenation patterns (share/pressroom/hyphen/hyph_en_US.dic) not found: "
-                         "lines are broken at spaces and hyphens only");
-    return t;
+namespace {
+
+// The characters a subset takes in addition to the drawn ones on retry
+// `extra`: the first `extra` of these the face has and the text does not use.
+std::set<char32_t> with_extra(const std::set<char32_t>& drawn, const fonts::Face& face, std::size_t extra) {
+    std::set<char32_t> out = drawn;
+    for (char32_t c : U"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
+        if (out.size() >= drawn.size() + extra) break;
+        if (!drawn.count(c) && face.covers(c)) out.insert(c);
+    }
+    return out;
 }
 
-std::string write_pdf(const layout::DocumentLayout& laid, const fonts::FontSet& font_set, const Info& info) {
+// One attempt at the PDF; the subsets take `extra` more characters than drawn.
+std::string write_once(const layout::DocumentLayout& laid, const fonts::FontSet& font_set, const Info& info,
+                       std::size_t extra) {
     HpdfDocument out;
-    // Every face the layout drew with, subset to exactly its characters.
+    // Every face the layout drew with, subset to its characters (see with_extra).
     std::map<std::size_t, int> handle;
     for (const auto& [face, chars] : laid.used) {
         const auto& entry = font_set.entries()[face];
-        handle[face] = out.add_font(entry.face->subset(chars), entry.face->name());
+        handle[face] = out.add_font(entry.face->subset(with_extra(chars, *entry.face, extra)), entry.face->name());
     }
     for (const auto& page : laid.pages) {
+        deadline::check_every(16);  // the time budget (hardening, issue 7)
         out.add_page(laid.paper.width, laid.paper.height);
         for (const auto& r : page.rules) out.draw_rule(r.x1, r.y1, r.x2, r.y2, r.width, r.gray);
         out.begin_text();
@@ -74,6 +80,34 @@ std::string write_pdf(const layout::DocumentLayout& laid, const fonts::FontSet& 
     out.info("Producer", producer);
     out.dates(info.time);
     return out.save();
+}
+
+}  // namespace
+
+Typesetting typesetting(const Options& options, Diagnostics& diagnostics) {
+    Typesetting t;
+    const std::filesystem::path dir = options.font_dir.empty() ? fonts::FontSet::default_dir() : options.font_dir;
+    t.fonts = fonts::FontSet::load(dir);
+    t.hyphenator = layout::Hyphenator::english();
+    if (!t.hyphenator)
+        diagnostics.note("no-hyphenation",
+                         "hyphenation patterns (share/pressroom/hyphen/hyph_en_US.dic) not found: "
+                         "lines are broken at spaces and hyphens only");
+    return t;
+}
+
+std::string write_pdf(const layout::DocumentLayout& laid, const fonts::FontSet& font_set, const Info& info) {
+    // A libharu bug (FontTableBoundary) makes about one font subset in a
+    // thousand unsavable; a subset with a few more glyphs (undrawn) has
+    // other table sizes and saves. Deterministic: the same document takes
+    // the same attempts.
+    for (std::size_t extra = 0;; ++extra) {
+        try {
+            return write_once(laid, font_set, info, extra);
+        } catch (const FontTableBoundary&) {
+            if (extra == 3) throw Error(ErrorKind::internal, "", "cannot write the PDF: libharu cannot save its fonts");
+        }
+    }
 }
 
 }  // namespace pdf

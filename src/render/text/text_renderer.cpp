@@ -1,5 +1,6 @@
 #include "render/text/text_renderer.hpp"
 
+#include "base/deadline.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 #include "model/format.hpp"
@@ -116,6 +117,7 @@ std::string render_text(const model::Document& doc, const Options& options, Diag
     }
 
     for (const auto& block : doc.body) {
+        deadline::check_every(64);  // the time budget (hardening, issue 7)
         w.blank();
         std::visit(
             [&](const auto& b) {
