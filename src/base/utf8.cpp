@@ -125,6 +125,13 @@ bool is_punctuation(char32_t c) {
     auto k = cat(c);
     return k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO;
 }
+std::string_view prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+}
+
 bool is_control(char32_t c) {
     if (c == 0x200C || c == 0x200D) return false;  // joiners shape scripts; keep them
     auto k = cat(c);

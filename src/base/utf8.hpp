@@ -9,6 +9,9 @@
 namespace pressroom::utf8 {
 
 bool is_valid(std::string_view s);
+// The longest prefix of `s` of at most `max_bytes` bytes that does not cut a
+// character (continuation bytes are never left dangling).
+std::string_view prefix(std::string_view s, std::size_t max_bytes);
 // Offset of the first invalid byte, or npos.
 std::size_t first_invalid(std::string_view s);
 

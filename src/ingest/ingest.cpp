@@ -166,7 +166,7 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
     // The time budget (deadline.hpp) is checked between the steps, and in
     // the long loops inside them.
     for (void (*step)(Context&) : {extract_fields, remove_boilerplate, extract_contacts, extract_byline,
-                                   extract_metadata, build_body, extract_dateline, repair_text}) {
+                                   extract_metadata, build_body, extract_dateline, repair_text, check_links}) {
         deadline::check();
         step(cx);
     }

@@ -385,7 +385,9 @@ Source read_markdown(std::string_view s) {
         if ((trimmed[0] == '<' && indent < 4 && !open) || in_html) {
             std::string stripped = html_tag().replace_all(trimmed, "");
             if (in_html || text::trim(stripped).empty() || text::starts_with(trimmed, "<figure") || text::starts_with(trimmed, "<img")) {
-                src.removed.push_back({trimmed.size() > 120 ? trimmed.substr(0, 117) + "..." : trimmed, "markdown-html", number});
+                // Cut at a character, not a byte (fuzz_ingest: a cut inside one made the audit invalid UTF-8).
+                src.removed.push_back({trimmed.size() > 120 ? std::string(utf8::prefix(trimmed, 117)) + "..." : trimmed,
+                                       "markdown-html", number});
                 in_html = trimmed.find('>') == std::string::npos;
                 close();
                 continue;

@@ -676,11 +676,13 @@ void extract_contacts(Context& cx) {
             rest.inlines.clear();
             l.text = l.text.substr(0, ph->end());
             l.inlines.clear();
+            // The insert may move the lines: `l` is not used after it
+            // (fuzz_ingest found the use after free).
             lines.insert(lines.begin() + static_cast<long>(i) + 1, std::move(rest));
         }
         model::Contact c;
-        c.lines.push_back(l.text);
-        l.used = true;
+        c.lines.push_back(lines[i].text);
+        lines[i].used = true;
         // The block goes on while lines look like names, phones and addresses.
         for (std::size_t k = i + 1; k < lines.size(); ++k) {
             Line& n = lines[k];

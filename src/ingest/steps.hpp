@@ -63,4 +63,9 @@ void build_body(Context& cx);
 // Scraping damage in the body: lost superscripts, glued words.
 void repair_text(Context& cx);
 
+// Link targets the release XML can carry (xs:anyURI): repaired by
+// percent-encoding when that is enough, else the link becomes plain text
+// (its words kept) with a warning.
+void check_links(Context& cx);
+
 }  // namespace pressroom::ingest

@@ -53,8 +53,21 @@ int repair_mojibake(std::string& text) {
         std::string bytes;
         std::string_view run = std::string_view(text).substr(m.begin(), m.end() - m.begin());
         if (!to_cp1252(run, bytes) || !utf8::is_valid(bytes) || bytes.size() == run.size()) continue;
+        // "ï»¿" is a byte-order mark read as Windows-1252: it goes, as decode
+        // drops a real one. A run that would give any other control or
+        // format character is not mojibake (found by fuzz_ingest: a BOM
+        // repaired into a title broke the model's invariants).
+        std::string repaired;
+        bool control = false;
+        for (std::size_t i = 0; i < bytes.size();) {
+            const char32_t c = utf8::next(bytes, i);
+            if (c == 0xFEFF) continue;
+            if (utf8::is_control(c)) control = true;
+            utf8::append(repaired, c);
+        }
+        if (control) continue;
         out.append(text, pos, m.begin() - pos);
-        out += bytes;
+        out += repaired;
         pos = m.end();
         ++count;
     }

@@ -1,6 +1,11 @@
 #include "xml/libxml.hpp"
 
+#include "base/utf8.hpp"
+
+#include <libxml/uri.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cstdarg>
 #include <cstring>
 #include <mutex>
@@ -178,6 +183,66 @@ std::string attribute(const xmlNode* node, const char* name) {
 bool is_element(const xmlNode* node, const char* local_name) {
     return node && node->type == XML_ELEMENT_NODE &&
            std::strcmp(reinterpret_cast<const char*>(node->name), local_name) == 0;
+}
+
+namespace {
+
+// libxml2's xs:anyURI check (xmlschemastypes.c): control, non-ASCII and a
+// few characters are tolerated (replaced before parsing), the rest must
+// parse as a URI reference.
+bool valid_any_uri(std::string v) {
+    for (char& c : v) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 32 || u >= 127 || std::strchr(" <>\"{}|\\^`'", c)) c = '_';
+    }
+    xmlURIPtr uri = xmlParseURI(v.c_str());
+    if (!uri) return false;
+    xmlFreeURI(uri);
+    return true;
+}
+
+bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+
+}  // namespace
+
+std::string any_uri(std::string_view uri) {
+    if (uri.find('\0') != std::string::npos || !utf8::is_valid(uri)) return {};
+    // Control and format characters, which libxml2 tolerates and the model
+    // does not, percent-encoded (fuzz_pipeline found a U+0091 in an href).
+    std::string s;
+    for (std::size_t i = 0; i < uri.size();) {
+        const std::size_t start = i;
+        const char32_t c = utf8::next(uri, i);
+        if (!utf8::is_control(c)) {
+            s.append(uri.substr(start, i - start));
+            continue;
+        }
+        for (std::size_t k = start; k < i; ++k) {
+            static const char digits[] = "0123456789ABCDEF";
+            const auto b = static_cast<unsigned char>(uri[k]);
+            s += '%';
+            s += digits[b >> 4];
+            s += digits[b & 15];
+        }
+    }
+    if (valid_any_uri(s)) return s;
+    // Brackets belong only around an IPv6 host ("http://[::1]/").
+    const std::size_t scheme_end = s.find("://");
+    const bool ip_literal = scheme_end != std::string::npos && s.compare(scheme_end + 3, 1, "[") == 0;
+    std::string e;
+    bool fragment = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if ((c == '[' || c == ']') && !ip_literal) e += c == '[' ? "%5B" : "%5D";
+        else if (c == '%' && !(i + 2 < s.size() && is_hex(s[i + 1]) && is_hex(s[i + 2])))
+            e += "%25";
+        else if (c == '#' && fragment) e += "%23";
+        else {
+            if (c == '#') fragment = true;
+            e += c;
+        }
+    }
+    return valid_any_uri(e) ? e : std::string();
 }
 
 }  // namespace pressroom::xml

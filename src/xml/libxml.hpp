@@ -67,6 +67,12 @@ int crowded_tag_line(std::string_view bytes);
 // Parses untrusted bytes; on failure returns null with issues filled.
 DocPtr parse_untrusted(std::string_view bytes, const std::string& name, std::vector<XmlIssue>& issues);
 
+// `uri` as the schema's xs:anyURI takes it (libxml2's check: characters
+// it tolerates replaced, then xmlParseURI): the same text when valid; with
+// '[' and ']' outside an IP literal, a '%' not starting an escape and a
+// second '#' percent-encoded when that makes it valid; otherwise empty.
+std::string any_uri(std::string_view uri);
+
 std::string node_text(const xmlNode* node);  // concatenated text content
 std::string attribute(const xmlNode* node, const char* name);
 bool is_element(const xmlNode* node, const char* local_name);

@@ -629,3 +629,25 @@ TEST_CASE("limits: a zero time limit means none") {
     CHECK(deadline::describe(std::chrono::milliseconds(250)) == "250 ms");
     CHECK(deadline::describe(std::chrono::milliseconds(1500)) == "1.5 s");
 }
+
+TEST_CASE("hostile: link targets the schema refuses are repaired or dropped and the XML stays valid") {
+    // Found by fuzz_pipeline (tests/fuzz/crashes/pipeline/xml-href-bracket-in-host):
+    // a '[' in a host made the release XML fail its own schema (exit 4).
+    test::TempDir dir;
+    test::write_file(dir / "links.html",
+                     "<html><head><title>Parks Department Announces Summer Programs</title></head><body><main>"
+                     "<h1>Parks Department Announces Summer Programs</h1>"
+                     "<p>SPRINGFIELD, Ill. -- The Springfield Parks Department announced its summer programs on "
+                     "Tuesday, with swimming lessons, day camps and evening concerts in six parks.</p>"
+                     "<p>Registration opens May 15 at <a href=\"https://parks.ex[ample.gov/register\">the registration "
+                     "page</a> and at <a href=\"http://a:b:c/\">the old page</a> until the end of June.</p>"
+                     "</main></body></html>");
+    auto r = test::pressroom({"convert", "-t", "xml", "-o", (dir / "out").string(), (dir / "links.html").string()});
+    CHECK(r.status == 0);
+    CHECK(r.err.find("warning: link target 'http://a:b:c/' is not a valid address; kept its text without the link [bad-link]") !=
+          std::string::npos);
+    const std::string xml = test::read_file(dir / "out/links.xml");
+    CHECK(xml.find("href=\"https://parks.ex%5Bample.gov/register\">the registration page</a>") != std::string::npos);
+    CHECK(xml.find("and at the old page until") != std::string::npos);
+    CHECK(test::pressroom({"validate", (dir / "out/links.xml").string()}).status == 0);
+}

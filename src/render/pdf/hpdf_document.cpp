@@ -415,7 +415,15 @@ void HpdfDocument::text(int font, double size, double gray, double x, double y, 
         m.check(HPDF_Page_SetGrayFill(p, static_cast<HPDF_REAL>(gray)), "colour");
         m.cur_gray = gray;
     }
-    m.check(HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), s.c_str()), "text");
+    const HPDF_STATUS st = HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), s.c_str());
+    if (st != HPDF_OK && m.errors.error == HPDF_INVALID_OBJECT) {
+        // The same libharu font bug as in save(), met while measuring the
+        // text (fuzz_pipeline: tests/fuzz/crashes/pipeline/pdf-font-invalid-object-in-text).
+        m.errors = {};
+        HPDF_ResetError(m.doc);
+        throw FontTableBoundary();
+    }
+    m.check(st, "text");
 }
 
 void HpdfDocument::link(double left, double bottom, double right, double top, const std::string& uri) {

@@ -78,7 +78,10 @@ private:
 // last one libharu writes): it seeks to the end of its scratch stream, where
 // no block exists (HPDF_INVALID_OBJECT). About one subset in a thousand;
 // the renderer then retries with slightly different subsets. Found by
-// fuzzing: tests/fuzz/crashes/pipeline/pdf-font-tables-end-on-4096.
+// fuzzing: tests/fuzz/crashes/pipeline/pdf-font-tables-end-on-4096. The
+// same error can surface earlier, when libharu measures a text it is asked
+// to draw (crashes/pipeline/pdf-font-invalid-object-in-text): text() throws
+// this too, and the retry is the same.
 struct FontTableBoundary : std::runtime_error {
     FontTableBoundary() : std::runtime_error("libharu: font tables end on a stream block boundary") {}
 };
