@@ -80,4 +80,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     return out;
 }
 
+void append_percent_encoded(std::string& out, unsigned char byte) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    out += '%';
+    out += digits[byte >> 4];
+    out += digits[byte & 15];
+}
+
 }  // namespace pressroom::text

@@ -20,5 +20,7 @@ std::string ascii_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
 void replace_all(std::string& s, std::string_view from, std::string_view to);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// Appends `byte` as a URI percent-escape: "%" and two upper-case hex digits.
+void append_percent_encoded(std::string& out, unsigned char byte);
 
 }  // namespace pressroom::text

@@ -1,5 +1,6 @@
 #include "xml/libxml.hpp"
 
+#include "base/text.hpp"
 #include "base/utf8.hpp"
 
 #include <libxml/uri.h>
@@ -217,13 +218,7 @@ std::string any_uri(std::string_view uri) {
             s.append(uri.substr(start, i - start));
             continue;
         }
-        for (std::size_t k = start; k < i; ++k) {
-            static const char digits[] = "0123456789ABCDEF";
-            const auto b = static_cast<unsigned char>(uri[k]);
-            s += '%';
-            s += digits[b >> 4];
-            s += digits[b & 15];
-        }
+        for (std::size_t k = start; k < i; ++k) text::append_percent_encoded(s, static_cast<unsigned char>(uri[k]));
     }
     if (valid_any_uri(s)) return s;
     // Brackets belong only around an IPv6 host ("http://[::1]/").

@@ -28,14 +28,6 @@ bool is_uri_char(char c) {
     }
 }
 
-void percent_encode(std::string& out, char c) {
-    static const char* digits = "0123456789ABCDEF";
-    const auto u = static_cast<unsigned char>(c);
-    out += '%';
-    out += digits[u >> 4];
-    out += digits[u & 15];
-}
-
 // Path, query and fragment: kept where already valid, encoded elsewhere.
 // Only the first '#' starts the fragment.
 std::string encode_tail(std::string_view s) {
@@ -51,7 +43,7 @@ std::string encode_tail(std::string_view s) {
         } else if (is_uri_char(c)) {
             out += c;
         } else {
-            percent_encode(out, c);
+            text::append_percent_encoded(out, static_cast<unsigned char>(c));
         }
     }
     return out;

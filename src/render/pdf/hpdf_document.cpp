@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/hash.hpp"
+#include "base/text.hpp"
 #include "base/utf8.hpp"
 
 #include <hpdf.h>
@@ -431,13 +432,8 @@ void HpdfDocument::link(double left, double bottom, double right, double top, co
     // URIs are 7-bit ASCII (RFC 3986): percent-encode anything else.
     std::string ascii;
     for (unsigned char c : uri) {
-        if (c <= 0x20 || c >= 0x7f) {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            ascii += buf;
-        } else {
-            ascii += static_cast<char>(c);
-        }
+        if (c <= 0x20 || c >= 0x7f) text::append_percent_encoded(ascii, c);
+        else ascii += static_cast<char>(c);
     }
     HPDF_Rect rect{static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(bottom), static_cast<HPDF_REAL>(right),
                    static_cast<HPDF_REAL>(top)};
