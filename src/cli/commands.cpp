@@ -7,7 +7,7 @@
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
-#include "ingest/rules.hpp"
+#include "ingest/data/rules.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
 #include "pipeline/batch.hpp"

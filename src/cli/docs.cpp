@@ -6,7 +6,7 @@
 
 #include "base/text.hpp"
 #include "cli/commands.hpp"
-#include "ingest/rules.hpp"
+#include "ingest/data/rules.hpp"
 #include "render/renderer.hpp"
 #include "version.hpp"
 
