@@ -29,6 +29,7 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -154,8 +155,11 @@ void declare_validate(po::options_description& d, po::positional_options_descrip
 }
 
 void declare_inspect(po::options_description& d, po::positional_options_description& p, Settings& s) {
-    d.add_options()("width,w", po::value(&s.width)->value_name("N")->default_value(120),
-                    "cut lines to N columns");
+    d.add_options()("width,w", po::value(&s.width)->value_name("N")->default_value(160),
+                    "cut lines to N columns")
+        ("features", po::bool_switch(&s.features),
+         "print the line classifier's features of every line it labels, tab-separated (the table "
+         "scripts/train-classifier learns from)");
     input_options(d, s);
     common_options(d, s);
     d.add_options()("input", po::value(&s.inputs)->composing(), "input file");
@@ -430,15 +434,37 @@ int execute_inspect(Settings& s) {
     Diagnostics diags(input);
     std::string bytes = read_input(input, parse_size(s.max_input_size));
     deadline::Scope budget(input, parse_time_limit(s.time_limit));
+    if (s.features) {
+        std::cout << ingest::feature_table(bytes, io, diags);
+        report(diags.items(), s);
+        return exit_code::ok;
+    }
     ingest::Trace t = ingest::trace(bytes, io, diags);
     std::cout << input << ": read as " << t.format << " (" << t.encoding << "), rules: " << text::join(t.profiles, ", ")
               << "\n\n";
     const std::size_t width = static_cast<std::size_t>(std::max(s.width, 60));
+    auto pad = [](std::string cell, std::size_t to) {
+        std::size_t w = utf8::display_width(cell);
+        return cell + std::string(w < to ? to - w : 1, ' ');
+    };
     for (const auto& l : t.lines) {
         std::string num = std::to_string(l.line);
-        std::string fate = l.fate.empty() ? "-" : l.fate;
-        std::string row = std::string(num.size() < 5 ? 5 - num.size() : 0, ' ') + num + "  " + fate;
-        row += std::string(row.size() < 40 ? 40 - row.size() : 1, ' ') + "\u2502 ";
+        std::string row = std::string(num.size() < 5 ? 5 - num.size() : 0, ' ') + num + "  ";
+        row += pad(l.fate.empty() ? "-" : l.fate, 32);
+        // The classifier's label, its confidence and the three features
+        // that weighed most for it.
+        std::string decision;
+        if (!l.label.empty()) {
+            char conf[16];
+            std::snprintf(conf, sizeof conf, " %3d%% ", static_cast<int>(l.confidence * 100 + 0.5f));
+            decision = l.label + conf;
+            for (std::size_t k = 0; k < l.reasons.size(); ++k) {
+                char w[32];
+                std::snprintf(w, sizeof w, "%+.1f", static_cast<double>(l.reasons[k].second));
+                decision += (k ? " " : "") + l.reasons[k].first + w;
+            }
+        }
+        row += pad(decision, 58) + "\u2502 ";
         std::size_t room = width > utf8::display_width(row) ? width - utf8::display_width(row) : 10;
         std::string shown;
         for (std::string_view word : text::split(l.text, ' ')) {

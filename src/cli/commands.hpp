@@ -41,6 +41,7 @@ struct Settings {
     std::string title;             // bundle: the anthologies' title
     bool merge = false;            // bundle: inputs are shard bundles
     std::string work_dir;          // bundle: keep the converted files here (incremental)
+    bool features = false;         // inspect: print the classifier's feature table
 };
 
 struct Command {

@@ -11,11 +11,13 @@
 #include "ingest/readers/html_reader.hpp"
 #include "ingest/readers/markdown_reader.hpp"
 #include "ingest/readers/sniff.hpp"
+#include "ingest/classify/features.hpp"
 #include "ingest/passes/passes.hpp"
 #include "ingest/data/dates.hpp"
 #include "ingest/readers/text_reader.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 namespace pressroom::ingest {
@@ -103,6 +105,8 @@ namespace {
 // reported in `refusal`, so `pressroom inspect` can still show the lines.
 struct Run {
     Source src;
+    classify::Rows rows;
+    std::vector<classify::Decision> decisions;
     model::Document doc;
     std::vector<std::string> profiles;
     std::string refusal;  // why there is no release, or empty
@@ -125,7 +129,7 @@ bool refuse_early(std::string_view bytes, const Sniffed& sniffed, Run& run) {
     return !run.refusal.empty();
 }
 
-Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diags) {
+Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diags, bool features_only = false) {
     Run run;
     const std::string shown = options.name.empty() ? std::string("-") : options.name;
     const std::string_view original = bytes;  // what the source's SHA-256 is of
@@ -177,7 +181,7 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
     const RuleBook& book = options.rules ? *options.rules : RuleBook::builtin();
     std::vector<std::string> hints = src.detect_hints;
     hints.insert(hints.end(), src.title_hints.begin(), src.title_hints.end());
-    Context cx{src, doc, diags, book, book.select(src.lines, options.profile, hints)};
+    Context cx{src, doc, diags, book, book.select(src.lines, options.profile, hints), {}, {}};
     for (const Profile* p : cx.profiles) {
         run.profiles.push_back(p->id);
         if (!p->always()) diags.note("profile", "using the '" + p->id + "' rules (" + p->name + ")");
@@ -185,10 +189,27 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
 
     // The time budget (deadline.hpp) is checked between the steps, and in
     // the long loops inside them.
-    for (void (*step)(Context&) : {extract_fields, remove_boilerplate, extract_contacts, extract_byline,
-                                   extract_metadata, build_body, extract_dateline, repair_text, check_links}) {
+    // The passes, in the order they run: what each takes from the lines is
+    // not there for the next.
+    using Pass = void (*)(Context&);
+    static constexpr Pass before_classifier[] = {extract_fields, remove_boilerplate, transcript_location,
+                                                extract_contacts, extract_byline};
+    static constexpr Pass after_classifier[] = {extract_metadata, remove_chrome, build_body, extract_dateline, repair_text, check_links};
+    for (Pass pass : before_classifier) {
         deadline::check();
-        step(cx);
+        pass(cx);
+    }
+    if (features_only) {
+        run.rows = classify::features(src);
+        return run;
+    }
+    deadline::check();
+    classify_lines(cx);
+    run.rows = std::move(cx.rows);
+    run.decisions = std::move(cx.decisions);
+    for (Pass pass : after_classifier) {
+        deadline::check();
+        pass(cx);
     }
 
     finish_fields(doc);
@@ -265,17 +286,52 @@ Trace trace(std::string_view bytes, const Options& options, Diagnostics& diags) 
     t.encoding = run.doc.meta.source.encoding;
     t.profiles = run.profiles;
     t.refusal = run.refusal;
-    for (const Line& l : run.src.lines)
-        if (!l.text.empty()) t.lines.push_back({l.number, l.text, fate_of(l, run.doc)});
+    std::vector<std::size_t> row_of(run.src.lines.size(), run.rows.lines.size());
+    for (std::size_t r = 0; r < run.rows.lines.size(); ++r) row_of[run.rows.lines[r]] = r;
+    const classify::Model* m = run.decisions.empty() ? nullptr : &classify::model();
+    for (std::size_t i = 0; i < run.src.lines.size(); ++i) {
+        const Line& l = run.src.lines[i];
+        if (l.text.empty()) continue;
+        TraceLine tl{l.number, l.text, fate_of(l, run.doc), {}, 0, {}};
+        if (const std::size_t r = row_of[i]; m && r < run.decisions.size()) {
+            tl.label = label_name(run.decisions[r].label);
+            tl.confidence = run.decisions[r].confidence;
+            tl.reasons = classify::reasons(*m, run.rows, r, run.decisions[r].label);
+        }
+        t.lines.push_back(std::move(tl));
+    }
     // Pieces removed by the reader itself (navigation, hidden elements) have no line of their own.
     for (const auto& r : run.doc.removed)
         if (std::none_of(run.src.lines.begin(), run.src.lines.end(), [&](const Line& l) { return l.number == r.line && l.removed; }) &&
             (r.rule.rfind("html-", 0) == 0 || r.rule.rfind("markdown-", 0) == 0 || r.rule.rfind("json-", 0) == 0 ||
              r.rule.rfind("feed-", 0) == 0))
-            t.lines.push_back({r.line, r.text, "removed: " + r.rule});
+            t.lines.push_back({r.line, r.text, "removed: " + r.rule, {}, 0, {}});
     std::stable_sort(t.lines.begin(), t.lines.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
     t.doc = std::move(run.doc);
     return t;
+}
+
+}  // namespace pressroom::ingest
+
+namespace pressroom::ingest {
+
+std::string feature_table(std::string_view bytes, const Options& options, Diagnostics& diags) {
+    Run run = run_ingest(bytes, options, diags, true);
+    std::string out = "line";
+    for (const auto& name : classify::feature_names()) out += "\t" + name;
+    out += "\ttext\n";
+    char buf[32];
+    for (std::size_t r = 0; r < run.rows.lines.size(); ++r) {
+        const Line& l = run.src.lines[run.rows.lines[r]];
+        out += std::to_string(l.number);
+        const float* x = run.rows.row(r);
+        for (std::size_t j = 0; j < run.rows.width; ++j) {
+            std::snprintf(buf, sizeof buf, "\t%.6g", static_cast<double>(x[j]));
+            out += buf;
+        }
+        out += "\t" + l.text + "\n";
+    }
+    return out;
 }
 
 }  // namespace pressroom::ingest

@@ -34,6 +34,10 @@ struct TraceLine {
     int line = 0;       // 1-based input line
     std::string text;   // the line as the reader produced it
     std::string fate;   // "paragraph 3", "title", "removed: share-widget" ...
+    // The line classifier's decision, for the lines it labelled.
+    std::string label;       // "body", "chrome" ... or "" (not classified)
+    float confidence = 0;    // its posterior probability
+    std::vector<std::pair<std::string, float>> reasons;  // the features that weighed most
 };
 struct Trace {
     std::string format, encoding;
@@ -43,5 +47,10 @@ struct Trace {
     model::Document doc;
 };
 Trace trace(std::string_view bytes, const Options& options, Diagnostics& diags);
+
+// The line classifier's features of every line it would label, as a table
+// (tab-separated: input line, the feature values, the text), for training
+// (scripts/train-classifier). Runs ingest up to the classifier.
+std::string feature_table(std::string_view bytes, const Options& options, Diagnostics& diags);
 
 }  // namespace pressroom::ingest

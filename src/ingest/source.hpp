@@ -11,6 +11,16 @@
 
 namespace pressroom::ingest {
 
+// What the line classifier (classify/) decided a line is.
+enum class Label : unsigned char {
+    none,    // not classified (removed by a rule, or taken by an earlier pass)
+    chrome,  // not the release: navigation, share widgets, captions, footers
+    title,   // the release's headline
+    header,  // the rest of the release's head: dates, numbers, labels, decks
+    body,    // the release's text: paragraphs, headings, list items, quotes
+};
+const char* label_name(Label l);
+
 enum class LineKind {
     text,     // a line of running text (plain text: a physical line)
     blank,    // an empty line: a paragraph break
@@ -33,11 +43,18 @@ struct Line {
     bool block_start = false;
     // Inline markup from rich readers; when non-empty its plain text equals `text`.
     model::Inlines inlines;
+    // Where a rich reader found the line (HTML), for the classifier.
+    int link_chars = 0;           // characters of its text inside links (HTML, markdown)
+    bool outside = false;         // outside the page's main content (<article>, <main>)
+    bool chrome_context = false;  // inside an element whose class or id names page chrome
+    bool content_context = false; // inside one whose class or id names an article's text
 
     // Set by normalization.
     bool removed = false;  // boilerplate: recorded in Document::removed
     int block = -1;        // index of the body block it went into
     bool used = false;     // taken into metadata (title, date, ...)
+    Label label = Label::none;  // the classifier's decision
+    float confidence = 0;       // its probability, 0..1
 };
 
 struct Source {

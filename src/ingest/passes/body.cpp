@@ -129,8 +129,11 @@ bool starts_lowercase(std::string_view s) {
     return utf8::is_lower(c) || c == ',' || c == ';' || c == ')';
 }
 
+
+}  // namespace
+
 // Does line b continue the paragraph that line a is in?
-bool continues(const Line& a, const Line& b, const WrapStyle& ws) {
+bool continues_paragraph(const Line& a, const Line& b, const WrapStyle& ws) {
     if (starts_lowercase(b.text)) return true;
     // "THE WHITE HOUSE," / "May 14, 1993.": a line ending in a comma goes on.
     if (text::ends_with(a.text, ",") && !utf8::is_all_caps(b.text)) return true;
@@ -140,8 +143,6 @@ bool continues(const Line& a, const Line& b, const WrapStyle& ws) {
     std::size_t aw = utf8::length(a.text) + static_cast<std::size_t>(a.indent);
     return aw * 100 >= ws.width * 65;
 }
-
-}  // namespace
 
 void build_body(Context& cx) {
     std::vector<model::Block>& body = cx.doc.body;
@@ -190,7 +191,7 @@ void build_body(Context& cx) {
         // of line changes (a heading never runs into the paragraph after it),
         // or where the text's wrapping says a paragraph ended.
         if (!p.empty() && (l.block_start || l.kind != p.kind || l.kind == LineKind::heading ||
-                           (prev && l.kind == LineKind::text && l.inlines.empty() && !continues(*prev, l, ws))))
+                           (prev && l.kind == LineKind::text && l.inlines.empty() && !continues_paragraph(*prev, l, ws))))
             close();
         p.append(l);
         pending_lines.push_back(&l);

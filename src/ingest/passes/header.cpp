@@ -14,34 +14,6 @@ namespace pressroom::ingest {
 
 namespace {
 
-// Lines that belong to a hard-wrapped paragraph of three lines or more (or
-// of 200 characters): running text, however short each line is.
-std::vector<bool> in_wrapped_paragraph(const std::vector<Line>& lines) {
-    std::vector<bool> out(lines.size(), false);
-    const WrapStyle ws = analyze_wrap(lines);
-    if (!ws.hard_wrapped) return out;
-    std::size_t i = 0;
-    while (i < lines.size()) {
-        auto header_like = [](const Line& l) { return l.indent >= 12 || utf8::is_all_caps(l.text); };
-        if (lines[i].text.empty() || lines[i].kind != LineKind::text || lines[i].removed || header_like(lines[i])) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i + 1, chars = lines[i].text.size();
-        while (j < lines.size() && !lines[j].text.empty() && !lines[j].removed && lines[j].kind == LineKind::text &&
-               !lines[j].block_start && lines[j].number == lines[j - 1].number + 1 && !header_like(lines[j])) {
-            chars += lines[j].text.size();
-            ++j;
-        }
-        if (j - i >= 3 || (j - i >= 2 && chars >= 200))
-            for (std::size_t k = i; k < j; ++k)
-                // A short first line (a headline over its first paragraph) is not part of it.
-                out[k] = k > i || utf8::length(lines[k].text) * 100 >= ws.width * 60;
-        i = j;
-    }
-    return out;
-}
-
 // Headline-style capitalisation: most words start with a capital.
 bool headline_case(const std::string& s) {
     int words = 0, caps = 0;
@@ -102,35 +74,6 @@ bool labelled_date_title(const std::string& t, model::Metadata& m) {
 
 namespace {
 
-// A forwarder's note before the release's letterhead ("Note: This file will
-// also be available via anonymous ftp ..."): when the agency's letterhead
-// comes within the first lines and what precedes it is a note (it has a
-// sentence), that note is not the release.
-void remove_preamble(Context& cx) {
-    auto& lines = cx.src.lines;
-    std::vector<Line*> before;
-    for (Line& l : lines) {
-        if (l.removed || l.used || l.text.empty()) continue;
-        if (agency_re().full_match(l.text)) break;
-        before.push_back(&l);
-        if (before.size() > 8) return;
-    }
-    if (before.empty() || before.size() > 8 || before.size() == lines.size()) return;
-    // A note is written in sentences: a line of six words or more ending one.
-    bool note = std::any_of(before.begin(), before.end(), [](const Line* l) {
-        return (text::ends_with(l->text, ".") || text::ends_with(l->text, ":")) &&
-               std::count(l->text.begin(), l->text.end(), ' ') >= 5;
-    });
-    bool reached = false;
-    for (const Line& l : lines)
-        if (!l.removed && !l.used && !l.text.empty() && agency_re().full_match(l.text)) reached = true;
-    if (!note || !reached) return;
-    for (Line* l : before) {
-        record_removal(cx, l->text, "preamble", l->number);
-        l->removed = true;
-    }
-}
-
 }  // namespace
 
 namespace {
@@ -175,7 +118,12 @@ void transcript_location(Context& cx) {
     for (std::size_t i = 0; i < lines.size() && seen < 12; ++i) {
         if (lines[i].text.empty()) continue;
         ++seen;
-        if (!lines[i].removed || !clock.full_match(lines[i].text)) continue;
+        if (!clock.full_match(lines[i].text)) continue;
+        // The clock time itself is boilerplate (a rule may have removed it already).
+        if (!lines[i].removed) {
+            record_removal(cx, lines[i].text, "transcript-time", lines[i].number);
+            lines[i].removed = true;
+        }
         std::vector<Line*> place;
         for (std::size_t k = i; k-- > 0;) {
             Line& l = lines[k];
@@ -200,147 +148,247 @@ void transcript_location(Context& cx) {
     }
 }
 
+namespace {
+
+// What the header pass knows while it walks the head of the release.
+struct Head {
+    model::Metadata& m;
+    const model::Metadata& given;
+    const bool plain_source;    // a text dump: a deck is just the next line
+    bool have_title = false;
+    bool title_labelled = false;  // the classifier labelled some head line a title
+    const Line* title_line = nullptr;
+    int last_title_number = 0, last_subtitle_number = 0;
+    int decks = 0;              // deck lines taken under the headline
+    bool after_title = false;   // the previous head line was the headline or a deck
+    bool follows_title = false; // ... as seen by the line being matched
+};
+
+void take_title(Line& l, Head& h) {
+    l.used = true;
+    h.have_title = true;
+    h.title_line = &l;
+    h.last_title_number = l.number;
+    h.after_title = true;
+}
+
+bool dangling_end(const std::string& title) {
+    static const Regex dangling("(?i)\\b(?:for|of|the|and|to|in|on|with|at|by|from)$");
+    return dangling.found_in(title);
+}
+
+// The matchers, tried in this order on each line of the head: the first
+// that takes a line decides what it is. Each is one kind of header line.
+struct Matcher {
+    const char* name;
+    bool (*take)(Line& l, Head& h);
+    bool field = false;  // states a field: may take a line of the page's chrome too
+};
+
+constexpr Matcher matchers[] = {
+    // What the format states outright, repeated in the text, is said once.
+    {"stated-again", [](Line& l, Head& h) {
+         if (!same_text(l.text, h.given.title) && !same_text(l.text, h.given.agency) && !same_text(l.text, h.given.subtitle))
+             return false;
+         l.used = true;
+         return true;
+     }},
+    // The headline again, with decoration around it ("Murray PHOTO <headline>
+    // 03 02 2005"): a date from the decoration, the line dropped.
+    {"headline-again", [](Line& l, Head& h) {
+         if (!h.have_title || h.m.title.size() < 12) return false;
+         std::string lower = utf8::to_lower(l.text), title_lower = utf8::to_lower(h.m.title);
+         auto at = lower.find(title_lower);
+         if (at == std::string::npos) return false;
+         std::string rest = l.text.substr(0, at) + " " + l.text.substr(std::min(l.text.size(), at + h.m.title.size()));
+         if (h.m.date.empty())
+             if (auto d = find_date(rest)) h.m.date = d->iso;
+         l.used = true;
+         h.after_title = true;
+         h.last_title_number = l.number;
+         return true;
+     }},
+    // "... SCHEDULE FOR" / "THURSDAY, APRIL 15, 1993": the headline goes on.
+    {"headline-dangling", [](Line& l, Head& h) {
+         if (!h.title_line || l.kind != LineKind::text || l.block_start || l.number != h.last_title_number + 1 ||
+             !h.m.subtitle.empty() || !headline_may_grow(h.m.title, l.text) || !dangling_end(h.m.title))
+             return false;
+         h.m.title += " " + l.text;
+         h.last_title_number = l.number;
+         l.used = true;
+         h.after_title = true;
+         return true;
+     }},
+    // "Barack Obama" under "U S Senator Barack Obama".
+    {"agency-again", [](Line& l, Head& h) {
+         if (h.m.agency.empty() || l.text.size() < 6 ||
+             utf8::to_lower(h.m.agency).find(utf8::to_lower(l.text)) == std::string::npos)
+             return false;
+         l.used = true;
+         return true;
+     }},
+    // A piece of the headline printed again.
+    {"headline-piece", [](Line& l, Head& h) {
+         if (!h.have_title || std::count(l.text.begin(), l.text.end(), ' ') < 2 ||
+             utf8::to_lower(h.m.title).find(utf8::to_lower(l.text)) == std::string::npos)
+             return false;
+         l.used = true;
+         h.after_title = true;
+         return true;
+     }},
+    // "Background Information:": a label over the headline.
+    {"label", [](Line& l, Head& h) {
+         if (h.have_title || l.text.back() != ':' || std::count(l.text.begin(), l.text.end(), ' ') > 3 || l.text.size() > 40)
+             return false;
+         if (std::string k = match_kind(l.text); !k.empty() && h.m.kind.empty()) h.m.kind = k;
+         l.used = true;
+         return true;
+     }},
+    {"release-number", [](Line& l, Head& h) {
+         auto rn = labelled_number_re().search(l.text);
+         if (!rn || !h.m.release_number.empty()) return false;
+         h.m.release_number = std::string(rn->group(l.text, 2));
+         l.used = true;
+         return true;
+     }, true},
+    {"kind", [](Line& l, Head& h) {
+         std::string kind = match_kind(l.text);
+         if (kind.empty()) return false;
+         if (h.m.kind.empty()) h.m.kind = kind;
+         l.used = true;
+         return true;
+     }, true},
+    {"date", [](Line& l, Head& h) {
+         auto date = parse_date_line(l.text);
+         if (!date) return false;
+         if (h.m.date.empty()) h.m.date = *date;
+         l.used = true;
+         return true;
+     }, true},
+    // "NASA Headquarters, Washington, D.C.": the issuing office and its city.
+    {"issuing-office", [](Line& l, Head& h) {
+         if (!h.m.office.empty() || !issuing_office_re().full_match(l.text)) return false;
+         h.m.office = l.text;
+         l.used = true;
+         return true;
+     }, true},
+    {"office", [](Line& l, Head& h) {
+         if (h.m.agency.empty() || !h.m.office.empty() || h.have_title || !office_re().full_match(l.text)) return false;
+         h.m.office = l.text;
+         l.used = true;
+         return true;
+     }, true},
+    {"agency", [](Line& l, Head& h) {
+         if (!h.m.agency.empty() || !agency_re().full_match(l.text)) return false;
+         h.m.agency = l.text;
+         while (!h.m.agency.empty() && h.m.agency.back() == ':') h.m.agency.pop_back();
+         l.used = true;
+         return true;
+     }, true},
+    // "FOR IMMEDIATE RELEASE May 8 2007 Headline ...": label, date and headline on one line.
+    {"labelled-date-headline", [](Line& l, Head& h) {
+         if (h.have_title || !labelled_date_title(l.text, h.m)) return false;
+         take_title(l, h);
+         return true;
+     }},
+    // The headline: the line the classifier labelled so (or, when it
+    // labelled none, the first head line nothing else took).
+    {"headline", [](Line& l, Head& h) {
+         if (h.have_title || (h.title_labelled && l.label != Label::title)) return false;
+         std::string t = l.text;
+         if (auto lt = labelled_title_re().search(t)) {
+             std::string label_kind = lt->has(1) ? match_kind(std::string(lt->group(t, 1))) : std::string();
+             if (!label_kind.empty() && h.m.kind.empty()) h.m.kind = label_kind;
+             t = std::string(lt->group(t, 3));
+         }
+         h.m.title = strip_date_prefix(t);
+         take_title(l, h);
+         return true;
+     }},
+    // A headline wrapped over two lines.
+    {"headline-wrapped", [](Line& l, Head& h) {
+         if (!h.title_line || l.kind != LineKind::text || l.block_start || l.number != h.last_title_number + 1 ||
+             !h.m.subtitle.empty() || !headline_may_grow(h.m.title, l.text) || !continues_headline(h.m.title, l.text))
+             return false;
+         h.m.title += " " + l.text;
+         h.last_title_number = l.number;
+         l.used = true;
+         h.after_title = true;
+         return true;
+     }},
+    // Centered lines under a transcript's headline: where it was given.
+    {"place", [](Line& l, Head& h) {
+         if (!h.title_line || l.kind != LineKind::text || !(l.indent >= 12 || l.centered) ||
+             !(h.m.subtitle.empty() || h.last_subtitle_number + 1 == l.number))
+             return false;
+         h.m.subtitle += (h.m.subtitle.empty() ? "" : ", ") + l.text;
+         h.last_subtitle_number = l.number;
+         l.used = true;
+         h.after_title = true;
+         return true;
+     }},
+    // A deck right under the headline: a heading of its own, bold or
+    // centered text, or the next line of a text dump.
+    {"deck", [](Line& l, Head& h) {
+         if (!h.follows_title || !h.title_line || h.decks >= 2 || l.text.size() > 200 ||
+             !(l.kind == LineKind::heading || all_emphasis(l) || l.centered ||
+               (l.kind == LineKind::text && h.plain_source && l.number <= h.last_title_number + 1 && headline_case(l.text))))
+             return false;
+         h.m.subtitle += (h.m.subtitle.empty() ? "" : " \u2014 ") + l.text;
+         h.last_title_number = l.number;
+         ++h.decks;
+         l.used = true;
+         h.after_title = true;
+         return true;
+     }},
+    // "LEAHY", "VERMONT" under "U S SENATOR PATRICK": the rest of a letterhead.
+    {"letterhead-rest", [](Line& l, Head& h) {
+         if (h.m.agency.empty() || !(h.m.office.empty() || utf8::is_all_caps(h.m.office)) || !utf8::is_all_caps(l.text) ||
+             l.text.find(' ') != std::string::npos || l.text.size() > 20 || !utf8::is_all_caps(h.m.agency))
+             return false;
+         h.m.office += (h.m.office.empty() ? "" : " ") + l.text;
+         l.used = true;
+         return true;
+     }},
+};
+
+}  // namespace
+
 void extract_metadata(Context& cx) {
     auto& m = cx.doc.meta;
-    transcript_location(cx);
     const model::Metadata& given = cx.src.given;
-    bool have_title = !given.title.empty();
-    Line* title_line = nullptr;
-    int last_title_number = 0, last_subtitle_number = 0;
-    remove_preamble(cx);
+    Head h{m, given, cx.src.format == "text"};
+    h.have_title = !given.title.empty();
 
-    int decks = 0;                 // deck lines taken under the headline
-    const bool plain_source = cx.src.format == "text";
-    const std::vector<bool> wrapped = in_wrapped_paragraph(cx.src.lines);
-    std::size_t index = static_cast<std::size_t>(-1);
-    bool after_title = false;      // the previous header line was the headline (or a deck)
+    // The head of the release: the lines before the first the classifier
+    // labelled body.
+    std::vector<Line*> head;
     for (Line& l : cx.src.lines) {
-        ++index;
         deadline::check_every(1024);  // the time budget (hardening, issue 7)
         if (l.removed || l.used || l.text.empty()) continue;
-        if (l.kind != LineKind::text && l.kind != LineKind::heading) break;
-        // The running text has started: a sentence, or a hard-wrapped paragraph.
-        if (l.kind == LineKind::text && (is_prose(l.text) || wrapped[index])) break;
-        bool follows_title = after_title;
-        after_title = false;
-
-        // What the format states outright, repeated in the text, is said once.
-        if (same_text(l.text, given.title) || same_text(l.text, given.agency) || same_text(l.text, given.subtitle)) {
-            l.used = true;
-            continue;
+        if (l.label == Label::body) break;
+        head.push_back(&l);
+        if (l.label == Label::title) h.title_labelled = true;
+    }
+    for (Line* lp : head) {
+        Line& l = *lp;
+        // A page's chrome can state the release's date or issuer ("Published
+        // on May 10, 2019", the office's name over the page): the field
+        // matchers may take such a line, nothing else may, and never one
+        // outside the page's content or made of links.
+        const bool chrome = l.label == Label::chrome;
+        if (chrome && (l.outside || l.link_chars * 2 > static_cast<int>(l.text.size()))) continue;
+        if (!chrome) {
+            h.follows_title = h.after_title;
+            h.after_title = false;
         }
-        // The headline again, with decoration around it ("Murray PHOTO <headline>
-        // 03 02 2005", "<headline> Wednesday September 26 2007 FOR IMMEDIATE
-        // RELEASE"): take a date from the decoration, drop the line.
-        if (have_title && m.title.size() >= 12) {
-            std::string lower = utf8::to_lower(l.text), title_lower = utf8::to_lower(m.title);
-            if (auto at = lower.find(title_lower); at != std::string::npos) {
-                std::string rest = l.text.substr(0, at) + " " + l.text.substr(at + m.title.size());
-                if (m.date.empty())
-                    if (auto d = find_date(rest)) m.date = d->iso;
-                l.used = true;
-                after_title = true;
-                last_title_number = l.number;
-                continue;
-            }
-        }
-        static const Regex dangling("(?i)\\b(?:for|of|the|and|to|in|on|with|at|by|from)$");
-        if (title_line && l.kind == LineKind::text && !l.block_start && l.number == last_title_number + 1 &&
-            m.subtitle.empty() && headline_may_grow(m.title, l.text) && dangling.found_in(m.title)) {
-            // "... SCHEDULE FOR" / "THURSDAY, APRIL 15, 1993": the headline goes on.
-            m.title += " " + l.text;
-            last_title_number = l.number;
-            l.used = true;
-            after_title = true;
-            continue;
-        }
-        if (!m.agency.empty() && l.text.size() >= 6 && utf8::to_lower(m.agency).find(utf8::to_lower(l.text)) != std::string::npos) {
-            l.used = true;  // "Barack Obama" under "U S Senator Barack Obama"
-            continue;
-        }
-        if (have_title && std::count(l.text.begin(), l.text.end(), ' ') >= 2 &&
-            utf8::to_lower(m.title).find(utf8::to_lower(l.text)) != std::string::npos) {
-            l.used = true;  // a piece of the headline printed again
-            after_title = true;
-            continue;
-        }
-        if (!have_title && l.text.back() == ':' && std::count(l.text.begin(), l.text.end(), ' ') <= 3 && l.text.size() <= 40) {
-            // "Background Information:": a label over the headline.
-            if (std::string k = match_kind(l.text); !k.empty() && m.kind.empty()) m.kind = k;
-            l.used = true;
-            continue;
-        }
-        if (auto rn = labelled_number_re().search(l.text); rn && m.release_number.empty()) {
-            m.release_number = std::string(rn->group(l.text, 2));
-            l.used = true;
-        } else if (std::string kind = match_kind(l.text); !kind.empty()) {
-            if (m.kind.empty()) m.kind = kind;
-            l.used = true;
-        } else if (auto date = parse_date_line(l.text); date) {
-            if (m.date.empty()) m.date = *date;
-            l.used = true;
-        } else if (m.office.empty() && issuing_office_re().full_match(l.text)) {
-            // "NASA Headquarters, Washington, D.C.": the issuing office and its city.
-            m.office = l.text;
-            l.used = true;
-        } else if (!m.agency.empty() && m.office.empty() && !have_title && office_re().full_match(l.text)) {
-            m.office = l.text;
-            l.used = true;
-        } else if (m.agency.empty() && agency_re().full_match(l.text)) {
-            m.agency = l.text;
-            while (!m.agency.empty() && m.agency.back() == ':') m.agency.pop_back();
-            l.used = true;
-        } else if (!have_title && labelled_date_title(l.text, m)) {
-            // "FOR IMMEDIATE RELEASE May 8 2007 Headline ...": label, date and headline on one line.
-            l.used = true;
-            have_title = true;
-            title_line = &l;
-            last_title_number = l.number;
-            after_title = true;
-        } else if (!have_title) {
-            std::string t = l.text;
-            if (auto lt = labelled_title_re().search(t)) {
-                std::string label_kind = lt->has(1) ? match_kind(std::string(lt->group(t, 1))) : std::string();
-                if (!label_kind.empty() && m.kind.empty()) m.kind = label_kind;
-                t = std::string(lt->group(t, 3));
-            }
-            t = strip_date_prefix(t);
-            m.title = t;
-            l.used = true;
-            have_title = true;
-            title_line = &l;
-            last_title_number = l.number;
-            after_title = true;
-        } else if (title_line && l.kind == LineKind::text && !l.block_start && l.number == last_title_number + 1 &&
-                   m.subtitle.empty() && headline_may_grow(m.title, l.text) && continues_headline(m.title, l.text)) {
-            // A headline wrapped over two lines.
-            m.title += " " + l.text;
-            last_title_number = l.number;
-            l.used = true;
-            after_title = true;
-        } else if (title_line && l.kind == LineKind::text && (l.indent >= 12 || l.centered) &&
-                   (m.subtitle.empty() || last_subtitle_number + 1 == l.number)) {
-            // Centered lines under a transcript's headline: where it was given.
-            m.subtitle += (m.subtitle.empty() ? "" : ", ") + l.text;
-            last_subtitle_number = l.number;
-            l.used = true;
-            after_title = true;
-        } else if (follows_title && title_line && decks < 2 && l.text.size() <= 200 &&
-                   (l.kind == LineKind::heading || all_emphasis(l) || l.centered ||
-                    (l.kind == LineKind::text && plain_source && l.number <= last_title_number + 1 && headline_case(l.text)))) {
-            // A deck right under the headline: a heading of its own, bold or
-            // centered text, or the next line of a text dump.
-            m.subtitle += (m.subtitle.empty() ? "" : " \u2014 ") + l.text;
-            last_title_number = l.number;
-            ++decks;
-            l.used = true;
-            after_title = true;
-        } else if (!m.agency.empty() && (m.office.empty() || utf8::is_all_caps(m.office)) && utf8::is_all_caps(l.text) &&
-                   l.text.find(' ') == std::string::npos && l.text.size() <= 20 && utf8::is_all_caps(m.agency)) {
-            // "LEAHY", "VERMONT" under "U S SENATOR PATRICK": the rest of a letterhead.
-            m.office += (m.office.empty() ? "" : " ") + l.text;
-            l.used = true;
-        }
+        for (const Matcher& matcher : matchers)
+            if ((!chrome || matcher.field) && matcher.take(l, h)) break;
+        if (l.used || chrome) continue;
+        // A head line no matcher took: not body (the classifier said so),
+        // not a field either. It stays in the audit.
+        record_removal(cx, l.text, "header-line", l.number);
+        l.removed = true;
     }
 
     // What the format states outright wins over what the text suggests.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "base/diagnostic.hpp"
+#include "ingest/classify/line_model.hpp"
 #include "ingest/data/rules.hpp"
 #include "ingest/source.hpp"
 #include "model/document.hpp"
@@ -18,6 +19,10 @@ struct Context {
     Diagnostics& diags;
     const RuleBook& book;
     std::vector<const Profile*> profiles;
+    // The line classifier's view and decisions (classify_lines), kept for
+    // `pressroom inspect`.
+    classify::Rows rows;
+    std::vector<classify::Decision> decisions;
 };
 
 // How a plain text's lines were made: hard-wrapped at a width (unwrap
@@ -27,6 +32,11 @@ struct WrapStyle {
     std::size_t width = 0;  // the wrap width, when hard-wrapped
 };
 WrapStyle analyze_wrap(const std::vector<Line>& lines);
+
+// Does line b (the next line, with no blank line between) go on with the
+// paragraph line a is in? The body builder's judgement, which the
+// classifier's paragraph features share.
+bool continues_paragraph(const Line& a, const Line& b, const WrapStyle& ws);
 
 // Records `text` from line `line` as removed by `rule`.
 void record_removal(Context& cx, std::string text, std::string rule, int line);
@@ -42,6 +52,14 @@ void extract_fields(Context& cx);
 // Boilerplate rules (rules/*.xml and --rules files) and the built-in
 // phenomena: doubled text ("X X"), header lines repeated verbatim.
 void remove_boilerplate(Context& cx);
+
+// The line classifier (classify/): every line left gets a label and a
+// confidence.
+void classify_lines(Context& cx);
+
+// Lines labelled chrome that no pass took are removed; the audit names the
+// classifier ("line-classifier").
+void remove_chrome(Context& cx);
 
 // Title, date, release number, agency, kind, dateline, contacts.
 void extract_metadata(Context& cx);

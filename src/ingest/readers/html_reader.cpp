@@ -169,6 +169,16 @@ public:
 
     void walk_content(xmlNode* root) { walk(root); flush(); }
 
+    // The whole page, the lines outside `root` (the page's article or main
+    // content) flagged as such: whether they are the release is the
+    // classifier's decision, with that flag as one of its features.
+    void walk_page(xmlNode* page, xmlNode* root) {
+        root_ = root;
+        ctx_.outside = root != page;
+        walk(page);
+        flush();
+    }
+
     // Records the text of a dropped subtree in the audit.
     void drop(const xmlNode* n, const std::string& rule) {
         std::vector<std::pair<int, std::string>> pieces;
@@ -186,10 +196,14 @@ private:
         int level = 0;
         bool ordered = false;
         bool centered = false;
+        bool outside = false;          // not inside the content root
+        bool chrome_context = false;   // an ancestor's class or id names chrome
+        bool content_context = false;  // ... names an article's text
     };
 
     Source& src_;
     std::string base_;
+    const xmlNode* root_ = nullptr;
     model::Inlines inlines_;
     int line_ = 0;
     Ctx block_;
@@ -231,6 +245,10 @@ private:
             l.ordered = block_.ordered;
             l.centered = block_.centered;
             l.link_only = anchor_chars_ > 0 && other_chars_ == 0;
+            l.link_chars = static_cast<int>(anchor_chars_);
+            l.outside = block_.outside;
+            l.chrome_context = block_.chrome_context;
+            l.content_context = block_.content_context;
             l.block_start = next_starts_block_;
             for (auto& s : inlines_) s.text = clean_text(s.text);
             model::normalize_space(inlines_);
@@ -327,12 +345,14 @@ private:
 
         block_boundary();
         Ctx saved = ctx_;
+        if (c == root_) ctx_.outside = false;
         {
             std::string align = text::ascii_lower(attr(c, "align"));
             std::string style = text::ascii_lower(attr(c, "style"));
             style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
             if (name == "center" || align == "center" || style.find("text-align:center") != std::string::npos)
                 ctx_.centered = true;
+            context_tokens(c, ctx_);
         }
         if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
             int h = name[1] - '0';
@@ -358,6 +378,27 @@ private:
         }
         block_boundary();
         ctx_ = saved;
+    }
+
+    // What the element's class and id say it holds: page chrome ("menu",
+    // "share", "footer") or an article's text ("article", "content").
+    // Features for the classifier, never decisions.
+    static void context_tokens(const xmlNode* c, Ctx& ctx) {
+        std::string names = text::ascii_lower(attr(c, "class") + " " + attr(c, "id"));
+        for (char& ch : names)
+            if (ch == '-' || ch == '_') ch = ' ';
+        for (std::string_view tok : text::split(names, ' ')) {
+            if (tok.empty()) continue;
+            if (one_of(std::string(tok), {"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer",
+                                          "sidebar", "share", "sharing", "social", "related", "widget", "banner",
+                                          "cookie", "cookies", "subscribe", "newsletter", "promo", "pager",
+                                          "pagination", "skip", "search", "comments", "comment", "tags", "toolbar",
+                                          "utility", "masthead", "signup", "sitemap", "disclaimer", "translate"}))
+                ctx.chrome_context = true;
+            if (one_of(std::string(tok), {"article", "content", "body", "post", "entry", "story", "release", "text",
+                                          "press", "news", "field", "main"}))
+                ctx.content_context = true;
+        }
     }
 
     void inline_element(xmlNode* c, const std::string& name) {
@@ -422,6 +463,10 @@ private:
         block_boundary();
     }
 };
+
+// Lines outside the page's <article> or <main> go to the classifier,
+// flagged, rather than being dropped by the reader.
+constexpr bool keep_outside_content = true;
 
 // Everything outside the content root, recorded block by block.
 void drop_outside(xmlNode* n, xmlNode* root, Walker& w) {
@@ -571,8 +616,14 @@ Source read_html(std::string_view utf8_html, const std::string& name, std::strin
     read_head(html, src, base_url);
     xmlNode* root = content_root(html);
     Walker w(src, base_url);
-    drop_outside(html, root, w);
-    w.walk_content(root);
+    std::vector<xmlNode*> bodies;
+    find_all(html, [](xmlNode* c) { return name_of(c) == "body"; }, bodies);
+    if (keep_outside_content) {
+        w.walk_page(bodies.empty() ? html : bodies.front(), root);
+    } else {
+        drop_outside(html, root, w);
+        w.walk_content(root);
+    }
     std::stable_sort(src.removed.begin(), src.removed.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
     return src;
 }
