@@ -25,7 +25,8 @@ enum Own : std::size_t {
     block_start, centered, link_only, link_density, indent, emphasis_only, outside, chrome_context, content_context,
     gap_before, gap_after, wrapped, fmt_html, fmt_markdown, fmt_text, fmt_feed, pos, char_pos, from_start, from_end,
     title_sim, title_same, repeats, before_prose, after_prose, dist_prose, para_len, para_lines, para_prose,
-    para_stop, para_end_sentence, para_first, next_start_lower, own_count
+    para_stop, para_end_sentence, para_first, next_start_lower, first_row, last_row, end_comma, short_colon,
+    name_like, has_link, own_count
 };
 
 const char* const own_names[own_count] = {
@@ -36,7 +37,8 @@ const char* const own_names[own_count] = {
     "link_only", "link_density", "indent", "emphasis_only", "outside", "chrome_context", "content_context",
     "gap_before", "gap_after", "wrapped", "fmt_html", "fmt_markdown", "fmt_text", "fmt_feed", "pos", "char_pos",
     "from_start", "from_end", "title_sim", "title_same", "repeats", "before_prose", "after_prose", "dist_prose",
-    "para_len", "para_lines", "para_prose", "para_stop", "para_end_sentence", "para_first", "next_start_lower"};
+    "para_len", "para_lines", "para_prose", "para_stop", "para_end_sentence", "para_first", "next_start_lower",
+    "first_row", "last_row", "end_comma", "short_colon", "name_like", "has_link"};
 
 // The features a line's neighbours contribute (theirs, under "prev_" and
 // "next_"), and the window means around it ("win_").
@@ -196,6 +198,18 @@ void own_features(const Line& l, float* f) {
     link_text = std::max(link_text, span_links);
     f[link_density] = t.empty() ? 0.f : std::min(1.f, static_cast<float>(link_text) / static_cast<float>(t.size()));
     f[link_only] = (l.link_only || (f[link_density] >= 0.95f)) ? 1.f : 0.f;
+    f[has_link] = link_text > 0 ? 1.f : 0.f;
+    f[end_comma] = last == ',' ? 1.f : 0.f;
+    // "Dear Members of the Community:", "Who:", "If You Receive a Text:":
+    // a short line that introduces what follows.
+    f[short_colon] = (last == ':' && nwords <= 10) ? 1.f : 0.f;
+    // "Christopher Bedford", "Jeanne Cunicelli, CMU Trustee": two to six
+    // capitalised words, no function words, no sentence end (a name, a
+    // signature, a menu entry: the context tells which).
+    f[name_like] = (nwords >= 2 && nwords <= 6 && caps_words * 10 >= nwords * 8 && stops == 0 && last != '.' &&
+                    last != '!' && last != '?' && last != ':')
+                       ? 1.f
+                       : 0.f;
     f[indent] = log1(static_cast<double>(std::max(0, l.indent)));
     f[emphasis_only] = all_emphasis(l) ? 1.f : 0.f;
     f[outside] = l.outside ? 1.f : 0.f;
@@ -320,6 +334,8 @@ Rows features(const Source& src) {
         f[pos] = n > 1 ? static_cast<float>(r) / static_cast<float>(n - 1) : 0.f;
         f[char_pos] = char_offset[n] ? static_cast<float>(char_offset[r]) / static_cast<float>(char_offset[n]) : 0.f;
         f[from_start] = log1(static_cast<double>(r));
+        f[first_row] = r == 0 ? 1.f : 0.f;
+        f[last_row] = r + 1 == n ? 1.f : 0.f;
         f[from_end] = log1(static_cast<double>(n - 1 - r));
         f[title_sim] = jaccard(word_set(l.text), title_words);
         f[title_same] = same_text(l.text, title_hint) ? 1.f : 0.f;

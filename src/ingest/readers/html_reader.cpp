@@ -75,16 +75,39 @@ bool is_hidden(const xmlNode* n) {
                                "screen-reader-text", "hide", "invisible", "element-invisible"});
 }
 
-// Chrome by role: the id of the rule that drops it, or "".
+bool has_descendant(const xmlNode* n, const std::function<bool(const xmlNode*)>& pred) {
+    for (const xmlNode* c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && (pred(c) || has_descendant(c, pred))) return true;
+    return false;
+}
+
+std::size_t text_size(const xmlNode* n);
+
+// A form that holds the page's headline or article is the page's layout
+// (ASP.NET wraps whole pages in one <form>), not a search box or a sign-up
+// form.
+bool wraps_content(const xmlNode* form) {
+    return has_descendant(form, [](const xmlNode* c) {
+        std::string cn = name_of(c);
+        return cn == "h1" || cn == "article" || cn == "main" || text::ascii_lower(attr(c, "role")) == "main";
+    }) || text_size(form) >= 2000;
+}
+
+// Chrome by role: the id of the rule that drops it, or "". An element that
+// holds the page's headline or article is not chrome whatever it is called:
+// an unclosed <nav> that the parser lets run to the end of the page, an
+// ASP.NET page wrapped in one <form>. Its lines go to the classifier.
 std::string chrome_rule(const xmlNode* n, const std::string& name, bool in_content) {
-    std::string role = text::ascii_lower(attr(n, "role"));
-    if (name == "nav" || role == "navigation" || role == "menu" || role == "menubar") return "html-navigation";
-    if (name == "aside" || role == "complementary") return "html-aside";
-    if (name == "form" || role == "search") return "html-form";
-    if (role == "banner" || (name == "header" && !in_content)) return "html-page-header";
-    if (role == "contentinfo" || (name == "footer" && !in_content)) return "html-page-footer";
     if (is_hidden(n)) return "html-hidden";
-    return {};
+    std::string role = text::ascii_lower(attr(n, "role"));
+    std::string rule;
+    if (name == "nav" || role == "navigation" || role == "menu" || role == "menubar") rule = "html-navigation";
+    else if (name == "aside" || role == "complementary") rule = "html-aside";
+    else if (name == "form" || role == "search") rule = "html-form";
+    else if (role == "banner" || (name == "header" && !in_content)) rule = "html-page-header";
+    else if (role == "contentinfo" || (name == "footer" && !in_content)) rule = "html-page-footer";
+    if (!rule.empty() && wraps_content(n)) return {};
+    return rule;
 }
 
 std::size_t text_size(const xmlNode* n) {
@@ -610,8 +633,13 @@ Source read_html(std::string_view utf8_html, const std::string& name, std::strin
                     e ? e->line : 0);
     }
     if (!doc) return src;
-    xmlNode* html = xmlDocGetRootElement(doc.get());
-    if (!html) return src;
+    if (!xmlDocGetRootElement(doc.get())) return src;
+    // The document node, not its root element: a page that opens <html>
+    // twice (one conditional comment per old browser) parses into two
+    // sibling <html> elements, the head in the first, the body in the
+    // second. xmlDoc begins with the same fields as xmlNode, as libxml2
+    // intends, so the tree walks start from it alike.
+    xmlNode* html = reinterpret_cast<xmlNode*>(doc.get());
 
     read_head(html, src, base_url);
     xmlNode* root = content_root(html);
