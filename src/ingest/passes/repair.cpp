@@ -107,7 +107,7 @@ namespace {
 // Returns the offsets just after each glued sentence end; addresses
 // ("Campaign92.Org", "www.Justice.gov") are not sentence ends.
 std::vector<std::size_t> glue_points(std::string_view s) {
-    static const Regex re("(?<=\\p{L}\\p{Ll}|\\p{Ll}\\)|\\d)[.!?][\"”’]?(?=\\p{Lu}\\p{Ll}|[-–—]{1,2}\\s*30\\s*[-–—]|#\\s*#)");
+    static const Regex re("(?<=\\p{L}\\p{Ll}|\\p{Ll}\\)|\\d)[.!?][\"”’]?(?=\\p{Lu}\\p{Ll}|\\p{Lu}{2,}(?=[-\\s\\d])|[-–—]{1,2}\\s*30\\s*[-–—]|#\\s*#)");
     std::vector<std::size_t> out;
     for (const auto& m : re.find_all(s)) {
         std::size_t b = m.begin();
