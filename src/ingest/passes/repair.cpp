@@ -107,7 +107,8 @@ namespace {
 // Returns the offsets just after each glued sentence end; addresses
 // ("Campaign92.Org", "www.Justice.gov") are not sentence ends.
 std::vector<std::size_t> glue_points(std::string_view s) {
-    static const Regex re("(?<=\\p{L}\\p{Ll}|\\p{Ll}\\)|\\d)[.!?][\"”’]?(?=\\p{Lu}\\p{Ll}|\\p{Lu}{2,}(?=[-\\s\\d])|[-–—]{1,2}\\s*30\\s*[-–—]|#\\s*#)");
+    static const Regex re("(?<=\\p{L}\\p{Ll}|\\p{Lu}{2}|\\p{Ll}\\)|\\d)[.!?][\"”’]?(?=\\p{Lu}\\p{Ll}|\\p{Lu}{2,}(?=[-\\s\\d])|\\p{Lu}\\.\\p{Lu}\\.|[-–—]{1,2}\\s*30\\s*[-–—]|#\\s*#)"
+                          "|(?<=\\p{Ll}):(?=\\p{Lu}\\p{Ll})");
     std::vector<std::size_t> out;
     for (const auto& m : re.find_all(s)) {
         std::size_t b = m.begin();
