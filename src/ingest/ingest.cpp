@@ -181,7 +181,7 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
     const RuleBook& book = options.rules ? *options.rules : RuleBook::builtin();
     std::vector<std::string> hints = src.detect_hints;
     hints.insert(hints.end(), src.title_hints.begin(), src.title_hints.end());
-    Context cx{src, doc, diags, book, book.select(src.lines, options.profile, hints), {}, {}};
+    Context cx{src, doc, diags, book, book.select(src.lines, options.profile, hints), {}, {}, {}};
     for (const Profile* p : cx.profiles) {
         run.profiles.push_back(p->id);
         if (!p->always()) diags.note("profile", "using the '" + p->id + "' rules (" + p->name + ")");
@@ -194,7 +194,7 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
     using Pass = void (*)(Context&);
     static constexpr Pass before_classifier[] = {extract_fields, remove_boilerplate, transcript_location,
                                                 extract_contacts, extract_byline};
-    static constexpr Pass after_classifier[] = {extract_metadata, remove_chrome, build_body, extract_dateline, repair_text, check_links};
+    static constexpr Pass after_classifier[] = {extract_metadata, resolve_agency, remove_chrome, build_body, extract_dateline, repair_text, check_links};
     for (Pass pass : before_classifier) {
         deadline::check();
         pass(cx);

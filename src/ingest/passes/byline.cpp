@@ -23,7 +23,7 @@ void extract_byline(Context& cx) {
     if (kept.size() < 2) return;
     auto take = [&](Line* l, std::string org) {
         l->used = true;
-        if (cx.doc.meta.agency.empty() && !org.empty()) cx.doc.meta.agency = org;
+        if (cx.byline_org.empty() && !org.empty()) cx.byline_org = org;
     };
     for (Line* l : {kept.front(), kept[1], kept.back()}) {
         if (l->used) continue;

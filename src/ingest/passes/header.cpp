@@ -395,13 +395,7 @@ void extract_metadata(Context& cx) {
     auto prefer = [](std::string& field, const std::string& stated) {
         if (!stated.empty()) field = stated;
     };
-    prefer(m.agency, given.agency);
-    if (m.agency.empty())
-        for (const Profile* p : cx.profiles)
-            if (!p->agency.empty()) m.agency = p->agency;
     if (m.title.empty()) m.title = title_from_hints(cx.src.title_hints, m);
-    agency_from_contacts(cx);
-    agency_from_text(cx);
     prefer(m.office, given.office);
     prefer(m.kind, given.kind);
     prefer(m.release_number, given.release_number);

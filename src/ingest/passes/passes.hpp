@@ -23,6 +23,9 @@ struct Context {
     // `pressroom inspect`.
     classify::Rows rows;
     std::vector<classify::Decision> decisions;
+    // The organisation a byline names ("..., American Forces Press
+    // Service"): one of the issuer's signals (resolve_agency).
+    std::string byline_org;
 };
 
 // How a plain text's lines were made: hard-wrapped at a width (unwrap
@@ -81,10 +84,10 @@ void build_body(Context& cx);
 // Scraping damage in the body: lost superscripts, glued words.
 void repair_text(Context& cx);
 
-// The agency from weaker signals when the header named none: a profile's
-// patterns over the text, an organisation named in a contact line.
-void agency_from_text(Context& cx);
-void agency_from_contacts(Context& cx);
+// The issuer, from every signal the document gives (passes/agency.cpp):
+// what the input states, a letterhead, the site's name, "About" sections,
+// wire lines, signatures, bylines, contacts, the office holder in the lead.
+void resolve_agency(Context& cx);
 
 // A transcript's place, above its clock time, as its subtitle.
 void transcript_location(Context& cx);

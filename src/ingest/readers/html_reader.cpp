@@ -534,7 +534,9 @@ void read_head(xmlNode* html, Source& src, std::string& base_url) {
             else if (key == "article:published_time" || key == "dc.date" || key == "dc.date.issued" ||
                      key == "dcterms.issued" || key == "dcterms.date" || key == "date" || key == "pubdate")
                 set_date(content);
-            else if (key == "og:site_name")
+            else if (key == "og:site_name" || ((key == "application-name" || key == "dc.publisher" ||
+                                                 key == "dcterms.publisher" || key == "publisher") &&
+                                                src.agency_hint.empty()))
                 src.agency_hint = clean_text(text::collapse_space(content));
             else if (key == "og:url" && base_url.empty())
                 base_url = content;
