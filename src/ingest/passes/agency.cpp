@@ -124,7 +124,7 @@ void from_profile_patterns(const Context& cx, std::vector<Candidate>& out) {
     for (const Profile* p : cx.profiles)
         for (const auto& [re, format] : p->agency_patterns)
             for (const Line& l : cx.src.lines) {
-                if (l.text.empty()) continue;
+                if (l.text.empty() || l.label == Label::title || (l.label == Label::header && !l.used)) continue;
                 auto m = re->search(l.text);
                 if (!m) continue;
                 std::string name = bare_initial.replace_all(std::string(m->group(l.text, 1)), "$1.");
@@ -160,6 +160,9 @@ std::string about_name(const Line& l) {
     auto m = about.search(l.text);
     if (!m) return {};
     std::string rest(m->group(l.text, 1));
+    // "About Us", "About this site": a menu entry, not a section on the issuer.
+    static const Regex menu("(?i)^(?:us|me|this\\b.*|our\\b.*|the\\s+(?:site|page|author)|pressroom|[a-z]+\\s+us)$");
+    if (menu.full_match(rest) || l.link_chars * 2 > static_cast<int>(l.text.size())) return {};
     const bool short_line = std::count(l.text.begin(), l.text.end(), ' ') <= 9;
     const bool heading = l.kind == LineKind::heading || all_emphasis(l) || short_line;
     if (!heading) {
@@ -177,7 +180,8 @@ std::string about_name(const Line& l) {
             if (!name.empty() && (lower == "the" || lower == "a" || lower == "is" || lower == "le" || lower == "la")) break;
             if (!capital && !connector) break;
             name += (name.empty() ? "" : " ") + std::string(w);
-            if (w.back() == ',' || w.back() == ':') break;
+            // "(ASF)": an acronym in brackets closes the name.
+            if (w.back() == ',' || w.back() == ':' || w.back() == ')') break;
         }
         // "VinhomesVinhomes": the name, glued to the paragraph that repeats it.
         for (std::size_t half = 2; half * 2 <= name.size(); ++half)
@@ -244,7 +248,11 @@ void from_lines(const Context& cx, std::vector<Candidate>& out) {
     }
     // Of several "About" sections, the one about the party the release is about.
     if (!abouts.empty()) {
+        // An organisation's name before anything else ("About Manga" is the
+        // exhibition); then the most mentioned.
         std::stable_sort(abouts.begin(), abouts.end(), [&](const Candidate& a, const Candidate& b) {
+            const bool oa = names_organisation(a.name), ob = names_organisation(b.name);
+            if (oa != ob) return oa;
             return mentions(cx, a.name) > mentions(cx, b.name);
         });
         out.push_back(abouts.front());
@@ -256,10 +264,11 @@ void from_lines(const Context& cx, std::vector<Candidate>& out) {
 void from_office_holder(const Context& cx, std::vector<Candidate>& out) {
     static const Regex holder(
         "\\b((?:U\\.?\\s?S\\.?\\s+)?(?:Senator|Sen\\.|SENATOR|Representative|Rep\\.|Congressman|Congresswoman|Governor|Gov\\.|Mayor)"
-        "\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.?)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})");
+        "\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.(?=\\s))?(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})");
     std::size_t chars = 0;
     for (const Line& l : cx.src.lines) {
-        if (l.text.empty() || l.outside) continue;
+        // The running text, not a headline in title case ("Senator Attacks Climate Change").
+        if (l.text.empty() || l.outside || l.label != Label::body) continue;
         if (auto m = holder.search(l.text)) {
             std::string name(m->group(l.text, 1));
             static const Regex abbrev("^(?:Sen\\.|SENATOR)");

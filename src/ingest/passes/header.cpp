@@ -156,12 +156,21 @@ struct Head {
     const model::Metadata& given;
     const bool plain_source;    // a text dump: a deck is just the next line
     bool have_title = false;
-    bool title_labelled = false;  // the classifier labelled some head line a title
     const Line* title_line = nullptr;
     int last_title_number = 0, last_subtitle_number = 0;
     int decks = 0;              // deck lines taken under the headline
     bool after_title = false;   // the previous head line was the headline or a deck
     bool follows_title = false; // ... as seen by the line being matched
+    // The line being matched is in the page's chrome, and how far from the headline.
+    bool chrome_line = false;
+    bool near_title = true;
+
+    // An issuer's name may be taken from this line: not from the headline
+    // ("... Creates City's First Office of Equity" ends like an office's
+    // name), not from chrome away from the headline (a menu entry).
+    bool may_name_issuer(const Line& l) const { return &l != best_title && (!chrome_line || near_title); }
+    // Of the lines the classifier labelled title, the one it is surest of.
+    const Line* best_title = nullptr;
 };
 
 void take_title(Line& l, Head& h) {
@@ -267,19 +276,21 @@ constexpr Matcher matchers[] = {
      }, true},
     // "NASA Headquarters, Washington, D.C.": the issuing office and its city.
     {"issuing-office", [](Line& l, Head& h) {
-         if (!h.m.office.empty() || !issuing_office_re().full_match(l.text)) return false;
+         if (!h.may_name_issuer(l) || !h.m.office.empty() || !issuing_office_re().full_match(l.text)) return false;
          h.m.office = l.text;
          l.used = true;
          return true;
      }, true},
     {"office", [](Line& l, Head& h) {
-         if (h.m.agency.empty() || !h.m.office.empty() || h.have_title || !office_re().full_match(l.text)) return false;
+         if (!h.may_name_issuer(l) || h.m.agency.empty() || !h.m.office.empty() || h.have_title ||
+             !office_re().full_match(l.text))
+             return false;
          h.m.office = l.text;
          l.used = true;
          return true;
      }, true},
     {"agency", [](Line& l, Head& h) {
-         if (!h.m.agency.empty() || !agency_re().full_match(l.text)) return false;
+         if (!h.may_name_issuer(l) || !h.m.agency.empty() || !agency_re().full_match(l.text)) return false;
          h.m.agency = l.text;
          while (!h.m.agency.empty() && h.m.agency.back() == ':') h.m.agency.pop_back();
          l.used = true;
@@ -294,7 +305,7 @@ constexpr Matcher matchers[] = {
     // The headline: the line the classifier labelled so (or, when it
     // labelled none, the first head line nothing else took).
     {"headline", [](Line& l, Head& h) {
-         if (h.have_title || (h.title_labelled && l.label != Label::title)) return false;
+         if (h.have_title || (h.best_title && &l != h.best_title)) return false;
          std::string t = l.text;
          if (auto lt = labelled_title_re().search(t)) {
              std::string label_kind = lt->has(1) ? match_kind(std::string(lt->group(t, 1))) : std::string();
@@ -368,16 +379,24 @@ void extract_metadata(Context& cx) {
         if (l.removed || l.used || l.text.empty()) continue;
         if (l.label == Label::body) break;
         head.push_back(&l);
-        if (l.label == Label::title) h.title_labelled = true;
     }
-    for (Line* lp : head) {
-        Line& l = *lp;
+    std::size_t title_row = head.size();
+    for (std::size_t r = 0; r < head.size(); ++r)
+        if (head[r]->label == Label::title && (title_row == head.size() || head[r]->confidence > head[title_row]->confidence))
+            title_row = r;
+    if (title_row < head.size()) h.best_title = head[title_row];
+    for (std::size_t row = 0; row < head.size(); ++row) {
+        Line& l = *head[row];
         // A page's chrome can state the release's date or issuer ("Published
         // on May 10, 2019", the office's name over the page): the field
         // matchers may take such a line, nothing else may, and never one
         // outside the page's content or made of links.
         const bool chrome = l.label == Label::chrome;
         if (chrome && (l.outside || l.link_chars * 2 > static_cast<int>(l.text.size()))) continue;
+        // The issuer's name in the chrome counts only next to the headline
+        // (a site's letterhead); further off it is a menu entry.
+        h.chrome_line = chrome;
+        h.near_title = title_row == head.size() || (row + 3 >= title_row && row <= title_row + 3);
         if (!chrome) {
             h.follows_title = h.after_title;
             h.after_title = false;
