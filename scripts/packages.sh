@@ -5,9 +5,12 @@
 PRESSROOM_BUILD_PACKAGES="build-essential cmake pkg-config git libxml2-dev libpcre2-dev libutf8proc-dev
   libssl-dev libboost-program-options-dev nlohmann-json3-dev libhunspell-dev hunspell-en-us"
 # PDF: libharu, HarfBuzz (its subsetter), libhyphen; the fonts and the
-# hyphenation patterns the build copies into share/pressroom.
+# hyphenation patterns the build copies into share/pressroom. DejaVu Serif's
+# italics are in fonts-dejavu-extra, its other faces in fonts-dejavu-core
+# (fonts/manifest.tsv names the package of each file; the packages test
+# checks both against dpkg -S).
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libhpdf-dev libharfbuzz-dev libhyphen-dev
-  hyphen-en-us fonts-liberation2 fonts-dejavu-core"
+  hyphen-en-us fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra"
 # To run its tests: the validators and tools the tests run on real outputs.
 PRESSROOM_TEST_PACKAGES="doctest-dev libxml2-utils python3"
 # PDF checks: qpdf --check, and poppler's pdftotext, pdffonts, pdfinfo.
