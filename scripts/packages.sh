@@ -4,6 +4,8 @@
 # To build pressroom.
 PRESSROOM_BUILD_PACKAGES="build-essential cmake pkg-config git libxml2-dev libpcre2-dev libutf8proc-dev
   libssl-dev libboost-program-options-dev nlohmann-json3-dev libhunspell-dev hunspell-en-us"
+# The option files (--defaults, --metadata-file) are YAML, read with yaml-cpp.
+PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libyaml-cpp-dev"
 # PDF: libharu, HarfBuzz (its subsetter), libhyphen; the fonts and the
 # hyphenation patterns the build copies into share/pressroom. DejaVu Serif's
 # italics are in fonts-dejavu-extra, its other faces in fonts-dejavu-core

@@ -1,5 +1,7 @@
 #include "base/text.hpp"
 
+#include <algorithm>
+
 namespace pressroom::text {
 
 std::string_view trim(std::string_view s) {
@@ -85,6 +87,39 @@ void append_percent_encoded(std::string& out, unsigned char byte) {
     out += '%';
     out += digits[byte >> 4];
     out += digits[byte & 15];
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+    if (word.empty()) return {};
+    // An abbreviation ("--ver" for "--verbose") is what prefix matching
+    // used to accept silently: name the option it would have been.
+    for (const auto& c : candidates)
+        if (c.size() > word.size() && starts_with(c, word)) return c;
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (const auto& c : candidates) {
+        const std::size_t d = edit_distance(word, c);
+        if (d < best_distance) {
+            best = c;
+            best_distance = d;
+        }
+    }
+    return best;
 }
 
 }  // namespace pressroom::text

@@ -20,6 +20,12 @@ std::string ascii_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
 void replace_all(std::string& s, std::string_view from, std::string_view to);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// Levenshtein distance (bytes): insertions, deletions and substitutions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The candidate `word` was most likely meant as, for "did you mean" hints: one
+// that starts with `word` (an abbreviation), else the nearest within a third
+// of its length (at least 2 edits); "" when none is near.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
 // Appends `byte` as a URI percent-escape: "%" and two upper-case hex digits.
 void append_percent_encoded(std::string& out, unsigned char byte);
 

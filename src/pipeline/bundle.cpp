@@ -60,15 +60,7 @@ Json file_entry(const std::string& path, const std::string& bytes) {
     return {{"path", path}, {"size", bytes.size()}, {"sha256", sha256_hex(bytes)}};
 }
 
-int exit_code_of(const Report& report) {
-    for (const auto& i : report.inputs)
-        if (i.status == Status::failed) return exit_code::failed;
-    for (const auto& d : report.walk)
-        if (d.severity == Severity::error) return exit_code::failed;
-    return exit_code::ok;
-}
-
-BundleResult result_of(const BundleContent& c, const std::string& zip, std::size_t entries) {
+BundleResult result_of(const BundleContent& c, const std::string& zip, std::size_t entries, FailOn fail_on) {
     BundleResult r;
     const Totals t = c.report.totals();
     r.inputs = t.inputs;
@@ -77,7 +69,7 @@ BundleResult result_of(const BundleContent& c, const std::string& zip, std::size
     r.entries = entries;
     r.size = zip.size();
     r.sha256 = sha256_hex(zip);
-    r.exit_code = exit_code_of(c.report);
+    r.exit_code = c.report.exit_status(fail_on);
     return r;
 }
 
@@ -215,7 +207,7 @@ BundleRun make_bundle(const BatchOptions& batch, const fs::path& work_dir, const
         for (const auto& o : i.outputs) c.files[o.path] = read_input((b.out_dir / o.path).string(), max_bundle_bytes);
     const std::string zip = assemble(c, options, diags);
     write_atomic(output, zip);
-    run.bundle = result_of(c, zip, c.files.size() + (c.shard.all() ? 4 : 2));
+    run.bundle = result_of(c, zip, c.files.size() + (c.shard.all() ? 4 : 2), options.fail_on);
     return run;
 }
 
@@ -284,7 +276,7 @@ BundleResult merge_bundles(const std::vector<std::string>& shard_files, const fs
 
     const std::string zip = assemble(all, options, diags);
     write_atomic(output, zip);
-    return result_of(all, zip, all.files.size() + 4);
+    return result_of(all, zip, all.files.size() + 4, options.fail_on);
 }
 
 }  // namespace pressroom::pipeline

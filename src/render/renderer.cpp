@@ -15,8 +15,8 @@ namespace {
 const std::array table = {
     Format{"xml", ".xml", "release XML (schemas/release.xsd): the normalized document", &render_xml},
     Format{"txt", ".txt", "plain text, UTF-8, wrapped (--width)", &render_text},
-    Format{"pdf", ".pdf", "PDF, typeset with embedded fonts (--paper, --font-dir)", &render_pdf},
-    Format{"epub", ".epub", "EPUB 3 e-book (EPUBCheck-clean; --embed-fonts)", &render_epub},
+    Format{"pdf", ".pdf", "PDF, typeset with embedded fonts (--paper, --font-dir)", &render_pdf, true},
+    Format{"epub", ".epub", "EPUB 3 e-book (EPUBCheck-clean; --embed-fonts)", &render_epub, true},
 };
 }  // namespace
 

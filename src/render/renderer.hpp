@@ -37,6 +37,9 @@ struct Format {
     std::string_view extension;    // ".txt"
     std::string_view description;  // for --help
     RenderFn render;
+    // Bytes a terminal cannot show (pdf, epub): the command line refuses to
+    // write them to one, as pandoc does.
+    bool binary = false;
 };
 
 // Every format, in the order --help lists them and "-t all" writes them.
