@@ -27,7 +27,7 @@ const char* const index_page = "<html><body><nav><a href=\"/a\">Home</a></nav><u
 
 }  // namespace
 
-TEST_CASE("batch ci: the inputs are counted ahead of the work - the bar says counting, then the time left") {
+TEST_CASE("batch ci: the inputs are counted ahead of the work - the bar says counting and then the time left") {
     test::TempDir dir;
     for (int i = 0; i < 12; ++i) {
         fs::create_directories(dir / "in" / std::to_string(i % 3));

@@ -71,7 +71,7 @@ TEST_CASE("inputs: XML of another vocabulary is refused naming its root element"
     CHECK(contains(v.err, "note: XML, not a release (root element <catalog>) [refused]"));
 }
 
-TEST_CASE("inputs: XML pressroom reads still converts: release XML, XHTML, an RSS feed with a declaration") {
+TEST_CASE("inputs: XML pressroom reads still converts: release XML - XHTML - an RSS feed with a declaration") {
     test::TempDir dir;
     REQUIRE(test::pressroom({"convert", "-o", (dir / "r.xml").string(), seed()}).status == 0);
     auto back = test::pressroom({"convert", "-t", "txt", (dir / "r.xml").string()});
@@ -138,7 +138,7 @@ TEST_CASE("inputs: a URL is explained - pressroom never fetches") {
     CHECK(contains(test::pressroom({"convert", "no-such-file.txt"}).err, "cannot open: No such file or directory"));
 }
 
-TEST_CASE("inputs: --rules missing and malformed both exit 2 - a schema error names the line, element and values") {
+TEST_CASE("inputs: --rules missing and malformed both exit 2 - a schema error names the line and element and values") {
     test::TempDir dir;
     auto missing = test::pressroom({"convert", "--rules", (dir / "none.xml").string(), seed()});
     CHECK(missing.status == 2);
