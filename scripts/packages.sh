@@ -24,6 +24,8 @@ PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES man-db dpkg-dev lintian file z
 # launcher (tests/epubcheck/EpubCheckBatch.java).
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev zlib1g-dev"
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES epubcheck default-jdk-headless"
+# CI (.ci/run) also checks the layout of changed lines: scripts/check-format.
+PRESSROOM_CI_PACKAGES="clang-format git"
 
 # ensure_packages PKG... : installs what is missing (as root), or prints the
 # exact command to run and exits 1.

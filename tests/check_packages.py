@@ -41,6 +41,7 @@ PROGRAMS = [
     "java",                                         # EPUBCheck's runtime
     "man", "dpkg-deb", "dpkg-shlibdeps", "lintian", "file", "zsh",  # packaging checks
     "python3", "gzip", "script", "unshare",         # test tools
+    "clang-format", "git-clang-format",             # CI: scripts/check-format
 ]
 # Data files the tests read. The build passes the files it found itself
 # (hyphenation patterns, dictionary, headers, libraries) with --file.
@@ -52,7 +53,8 @@ FILES = [
 def listed_packages(packages_sh):
     """The packages scripts/demo and scripts/test install, as the script says."""
     out = subprocess.run(
-        ["bash", "-c", '. "$0"; echo $PRESSROOM_BUILD_PACKAGES $PRESSROOM_TEST_PACKAGES', packages_sh],
+        ["bash", "-c", '. "$0"; echo $PRESSROOM_BUILD_PACKAGES $PRESSROOM_TEST_PACKAGES $PRESSROOM_CI_PACKAGES',
+         packages_sh],
         check=True, capture_output=True, text=True).stdout
     return set(out.split())
 

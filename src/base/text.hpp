@@ -2,6 +2,7 @@
 // white space only (decode folds the Unicode spaces to ASCII first).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // that starts with `word` (an abbreviation), else the nearest within a third
 // of its length (at least 2 edits); "" when none is near.
 std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+// True for a well-formed BCP 47 language tag (RFC 5646 syntax, not the
+// registry) starting with a 2-3 letter language: "en", "en-US",
+// "zh-Hant-TW", "es-419". (EPUB's dc:language; -M language.)
+bool is_language_tag(std::string_view tag);
+// The instant as CCYY-MM-DDThh:mm:ssZ (dcterms:modified, a bundle's
+// manifest); years outside 0001-9999 are clamped into it.
+std::string iso_timestamp(std::int64_t unix_seconds);
 // Appends `byte` as a URI percent-escape: "%" and two upper-case hex digits.
 void append_percent_encoded(std::string& out, unsigned char byte);
 

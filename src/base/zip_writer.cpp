@@ -1,4 +1,4 @@
-#include "render/epub/zip_writer.hpp"
+#include "base/zip_writer.hpp"
 
 #include "base/error.hpp"
 
@@ -10,7 +10,7 @@
 #include <cstring>
 #include <limits>
 
-namespace pressroom::render::epub {
+namespace pressroom {
 
 namespace {
 
@@ -153,7 +153,7 @@ void pin_times_and_check(std::string& b, DosTime t, std::size_t expected_entries
 DosTime dos_time_utc(std::int64_t unix_seconds) {
     using namespace std::chrono;
     // 1980-01-01T00:00:00Z and 2107-12-31T23:59:58Z, the ends of DOS time.
-    constexpr std::int64_t first = 315532800, last = 4354819198;
+    constexpr std::int64_t first = earliest_zip_time, last = 4354819198;
     const sys_seconds tp{seconds{std::clamp(unix_seconds, first, last)}};
     const auto day = floor<days>(tp);
     const year_month_day ymd{day};
@@ -246,4 +246,6 @@ std::string ZipWriter::finish() {
     return bytes;
 }
 
-}  // namespace pressroom::render::epub
+std::string libzip_version() { return zip_libzip_version(); }
+
+}  // namespace pressroom

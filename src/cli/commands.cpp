@@ -7,9 +7,11 @@
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
+#include "base/zip_writer.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/option_files.hpp"
 #include "cli/progress.hpp"
+#include "fonts/face.hpp"
 #include "fonts/font_set.hpp"
 #include "ingest/rules.hpp"
 #include "pipeline/batch.hpp"
@@ -17,17 +19,11 @@
 #include "pipeline/convert.hpp"
 #include "pipeline/metadata.hpp"
 #include "pipeline/readers.hpp"
+#include "render/pdf/hpdf_document.hpp"
 #include "render/renderer.hpp"
 #include "version.hpp"
+#include "xml/libxml.hpp"
 #include "xml/release_xml.hpp"
-
-#include <hb.h>
-#include <hpdf_version.h>
-#include <libxml/xmlversion.h>
-#include <nlohmann/json.hpp>
-#include <zip.h>
-#include <openssl/opensslv.h>
-#include <utf8proc.h>
 
 #include <boost/version.hpp>
 
@@ -51,6 +47,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // ---------------------------------------------------------------- options
+
+// Boost's option tables, one option a line: laid out by hand.
+// clang-format off
 
 // What -v adds differs by command: each says what it will print.
 void common_options(po::options_description& d, Settings& s, const char* verbose_help) {
@@ -217,6 +216,8 @@ void declare_rules(po::options_description& d, po::positional_options_descriptio
          "also load the rules in FILE (checks it); repeatable");
     common_options(d, s, "also print each rule's patterns and where it comes from, and each profile's detection patterns");
 }
+
+// clang-format on
 
 // --------------------------------------------------------------- helpers
 
@@ -653,6 +654,8 @@ int execute_rules(Settings& s) {
     return exit_code::ok;
 }
 
+// The command table: texts laid out by hand.
+// clang-format off
 const std::array command_table = {
     Command{"convert", "pressroom convert [OPTIONS] INPUT...",
             "convert releases to XML, text and other formats",
@@ -764,6 +767,7 @@ const std::array command_table = {
             "pressroom rules --rules mysite.xml     # check a rules file",
             &declare_rules, &execute_rules},
 };
+// clang-format on
 
 }  // namespace
 
@@ -878,15 +882,17 @@ int run_command(const Command& c, const std::vector<std::string>& args) {
 }
 
 void print_version(std::ostream& os) {
+    // Each library's version from the code that wraps it; Boost's is the
+    // command line's own.
     os << "pressroom " PRESSROOM_VERSION;
     if (*PRESSROOM_GIT_COMMIT) os << " (commit " PRESSROOM_GIT_COMMIT ")";
     os << "\n"
-       << "built with: libxml2 " LIBXML_DOTTED_VERSION ", libharu " HPDF_VERSION_TEXT ", HarfBuzz "
-       << hb_version_string() << ", PCRE2 " << Regex::library_version() << ", utf8proc " << utf8proc_version()
-       << ", libzip " << zip_libzip_version() << ", Hunspell " PRESSROOM_HUNSPELL_VERSION ", nlohmann-json " << NLOHMANN_JSON_VERSION_MAJOR << "."
-       << NLOHMANN_JSON_VERSION_MINOR << "." << NLOHMANN_JSON_VERSION_PATCH << ", " OPENSSL_VERSION_TEXT
-       << ", Boost " << BOOST_VERSION / 100000 << "." << BOOST_VERSION / 100 % 1000 << "." << BOOST_VERSION % 100
-       << "\n";
+       << "built with: libxml2 " << xml::libxml2_version() << ", libharu " << render::pdf::libharu_version() << ", HarfBuzz "
+       << fonts::harfbuzz_version() << ", PCRE2 " << Regex::library_version() << ", utf8proc "
+       << utf8::library_version() << ", libzip " << libzip_version() << ", Hunspell " PRESSROOM_HUNSPELL_VERSION
+       << ", nlohmann-json " << pipeline::json_library_version() << ", yaml-cpp " << yaml_cpp_version() << ", "
+       << openssl_version() << ", Boost " << BOOST_VERSION / 100000 << "." << BOOST_VERSION / 100 % 1000 << "."
+       << BOOST_VERSION % 100 << "\n";
 }
 
 }  // namespace pressroom::cli

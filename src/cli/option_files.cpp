@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "base/files.hpp"
 #include "base/text.hpp"
+#include "version.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -124,5 +125,7 @@ std::vector<pipeline::MetadataValue> read_metadata_file(const std::string& file)
     }
     return out;
 }
+
+std::string yaml_cpp_version() { return PRESSROOM_YAML_CPP_VERSION; }
 
 }  // namespace pressroom::cli

@@ -41,4 +41,7 @@ std::vector<std::string> defaults_words(const std::string& file,
 // values; `contact` may be a list (one contact each). Every value checked.
 std::vector<pipeline::MetadataValue> read_metadata_file(const std::string& file);
 
+// yaml-cpp's version (for --version): Debian's package, as the build found it.
+std::string yaml_cpp_version();
+
 }  // namespace pressroom::cli

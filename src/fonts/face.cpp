@@ -181,4 +181,6 @@ std::string Face::subset(const std::set<char32_t>& code_points, const SubsetOpti
     return std::string(data, len);
 }
 
+std::string harfbuzz_version() { return hb_version_string(); }
+
 }  // namespace pressroom::fonts

@@ -88,4 +88,7 @@ private:
     int upem_ = 1000, ascender_ = 800, descender_ = -200, cap_height_ = 700;
 };
 
+// HarfBuzz's version, "6.0.0" (for --version).
+std::string harfbuzz_version();
+
 }  // namespace pressroom::fonts

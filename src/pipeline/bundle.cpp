@@ -5,10 +5,9 @@
 #include "base/hash.hpp"
 #include "base/text.hpp"
 #include "base/zip_reader.hpp"
+#include "base/zip_writer.hpp"
 #include "pipeline/stamp.hpp"
 #include "render/anthology.hpp"
-#include "render/epub/book.hpp"
-#include "render/epub/zip_writer.hpp"
 #include "xml/release_xml.hpp"
 
 #include <stdlib.h>
@@ -43,17 +42,13 @@ bool compressed_format(const std::string& path) {
     return text::ends_with(path, ".pdf") || text::ends_with(path, ".epub");
 }
 
-// The bundle's one time: SOURCE_DATE_EPOCH, else the newest release date.
+// The bundle's one time: SOURCE_DATE_EPOCH, else the newest release date,
+// as its anthologies have it.
 std::int64_t bundle_time(const Report& report, const render::Options& options) {
-    if (options.source_date_epoch) return *options.source_date_epoch;
-    std::int64_t newest = 315532800;  // 1980-01-01: the earliest a zip can hold
-    model::Document d;
-    for (const auto& i : report.inputs) {
-        if (i.status == Status::failed) continue;
-        d.meta = i.meta;
-        newest = std::max(newest, render::output_time(d, options));
-    }
-    return newest;
+    std::vector<const model::Metadata*> releases;
+    for (const auto& i : report.inputs)
+        if (i.status != Status::failed) releases.push_back(&i.meta);
+    return render::anthology_time(releases, options);
 }
 
 Json file_entry(const std::string& path, const std::string& bytes) {
@@ -150,7 +145,7 @@ std::string assemble(const BundleContent& c, const BundleOptions& options, Diagn
         manifest["options"] = c.options;
     }
     manifest["pressroom"] = c.report.pressroom;
-    manifest["time"] = render::epub::iso_timestamp(time);
+    manifest["time"] = text::iso_timestamp(time);
     manifest["formats"] = c.report.formats;
     Json files = Json::array();
     for (const auto& [path, bytes] : front) files.push_back(file_entry(path, bytes));
@@ -173,8 +168,8 @@ std::string assemble(const BundleContent& c, const BundleOptions& options, Diagn
     manifest["releases"] = releases;
     manifest["failed"] = failed;
 
-    render::epub::ZipWriter zip(time);
-    using render::epub::Compression;
+    pressroom::ZipWriter zip(time);
+    using pressroom::Compression;
     zip.add("manifest.json", dump(manifest), Compression::deflate);
     for (auto& [path, bytes] : front)
         zip.add(path, std::move(bytes), compressed_format(path) ? Compression::store : Compression::deflate);

@@ -25,23 +25,6 @@ std::string* field(model::Metadata& m, std::string_view key) {
     return nullptr;
 }
 
-// xs:language, the schema's type for the field: [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*.
-bool is_language_tag(std::string_view v) {
-    std::size_t i = 0;
-    for (bool first = true; i <= v.size(); first = false) {
-        std::size_t end = v.find('-', i);
-        if (end == std::string_view::npos) end = v.size();
-        std::string_view part = v.substr(i, end - i);
-        if (part.empty() || part.size() > 8) return false;
-        for (char c : part) {
-            const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            if (!alpha && (first || c < '0' || c > '9')) return false;
-        }
-        i = end + 1;
-    }
-    return true;
-}
-
 Error bad(const std::string& where, std::string_view key, const std::string& why) {
     return Error(ErrorKind::usage, "", where + " " + std::string(key) + ": " + why);
 }
@@ -70,7 +53,9 @@ MetadataValue check_metadata(std::string_view key, std::string_view value, const
     MetadataValue out{std::string(key), text::collapse_space(utf8::nfc(value))};
     if (key == "date" && !out.value.empty() && !model::is_iso_date(out.value))
         throw bad(where, key, "'" + out.value + "' is not a date: write it YYYY-MM-DD (2024-03-01)");
-    if (key == "language" && !is_language_tag(out.value))
+    // The EPUB's check (a 2-3 letter language first), stricter than the
+    // schema's xs:language, so the value suits every format.
+    if (key == "language" && !text::is_language_tag(out.value))
         throw bad(where, key, "'" + out.value + "' is not a BCP 47 language tag (en, en-US, fr)");
     if (key == "contact") {
         // Lines of one contact, each trimmed; empty lines dropped.

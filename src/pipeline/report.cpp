@@ -274,4 +274,9 @@ Json parse_json(std::string_view text, const std::string& name) {
     return j;
 }
 
+std::string json_library_version() {
+    return std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." + std::to_string(NLOHMANN_JSON_VERSION_MINOR) + "." +
+           std::to_string(NLOHMANN_JSON_VERSION_PATCH);
+}
+
 }  // namespace pressroom::pipeline

@@ -122,4 +122,7 @@ std::string dump(const Json& j);
 // Parses JSON text; throws Error(invalid, name) when it is not.
 Json parse_json(std::string_view text, const std::string& name);
 
+// nlohmann-json's version, "3.11.2" (for --version).
+std::string json_library_version();
+
 }  // namespace pressroom::pipeline

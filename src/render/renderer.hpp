@@ -49,6 +49,9 @@ const Format* find_format(std::string_view name);
 // The timestamp outputs should carry (seconds since the epoch, UTC):
 // options.source_date_epoch, else the release date at 00:00 UTC, else
 // 1980-01-01 (the earliest a zip file can store).
-std::int64_t output_time(const model::Document& doc, const Options& options);
+std::int64_t output_time(const model::Metadata& meta, const Options& options);
+inline std::int64_t output_time(const model::Document& doc, const Options& options) {
+    return output_time(doc.meta, options);
+}
 
 }  // namespace pressroom::render

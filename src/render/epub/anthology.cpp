@@ -18,7 +18,7 @@
 #include "render/epub/content.hpp"
 #include "render/epub/package.hpp"
 #include "render/epub/stylesheet.hpp"
-#include "render/epub/zip_writer.hpp"
+#include "base/zip_writer.hpp"
 
 #include <array>
 

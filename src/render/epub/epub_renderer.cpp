@@ -5,7 +5,7 @@
 #include "render/epub/embedded_fonts.hpp"
 #include "render/epub/package.hpp"
 #include "render/epub/stylesheet.hpp"
-#include "render/epub/zip_writer.hpp"
+#include "base/zip_writer.hpp"
 
 namespace pressroom::render {
 
