@@ -61,8 +61,8 @@ bool looks_like_url(std::string_view name) {
 std::string url_input_message(std::string_view url) {
     // Fetching would make a conversion depend on the network and on when it
     // ran; the saved page is the input, and it can be kept and converted again.
-    return "pressroom never fetches from the network: save the page first (curl -o page.html '" +
-           std::string(url) + "') and convert the file";
+    return "pressroom never fetches from the network: save the page first (curl -o page.html '" + std::string(url) +
+           "') and convert the file";
 }
 
 std::string read_input(const std::string& path, std::size_t max_bytes) {

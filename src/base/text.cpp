@@ -124,7 +124,6 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
     return best;
 }
 
-
 bool is_language_tag(std::string_view tag) {
     // A 2-3 letter ISO 639 language, then subtags of 1-8 alphanumerics
     // (script, region, variants, extensions, private use all fit that

@@ -80,8 +80,8 @@ zip_int64_t deflated_source(void* user, void* data, zip_uint64_t len, zip_source
         st->comp_method = ZIP_CM_DEFLATE;
         st->crc = e->crc;
         st->encryption_method = ZIP_EM_NONE;
-        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
-                    ZIP_STAT_ENCRYPTION_METHOD;
+        st->valid =
+            ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
         return sizeof(zip_stat_t);
     }
     case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
@@ -162,8 +162,8 @@ DosTime dos_time_utc(std::int64_t unix_seconds) {
     t.date = static_cast<std::uint16_t>((static_cast<int>(ymd.year()) - 1980) << 9 |
                                         static_cast<int>(static_cast<unsigned>(ymd.month())) << 5 |
                                         static_cast<int>(static_cast<unsigned>(ymd.day())));
-    t.time = static_cast<std::uint16_t>(hms.hours().count() << 11 | hms.minutes().count() << 5 |
-                                        hms.seconds().count() / 2);
+    t.time =
+        static_cast<std::uint16_t>(hms.hours().count() << 11 | hms.minutes().count() << 5 | hms.seconds().count() / 2);
     return t;
 }
 

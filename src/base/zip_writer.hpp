@@ -79,8 +79,12 @@ public:
     std::string finish();
 
 private:
-    struct ArchiveDiscard { void operator()(zip* z) const; };
-    struct SourceFree { void operator()(zip_source* s) const; };
+    struct ArchiveDiscard {
+        void operator()(zip* z) const;
+    };
+    struct SourceFree {
+        void operator()(zip_source* s) const;
+    };
 
     DosTime time_;
     // Entry data, as libzip will read it (the compressed bytes of a deflated

@@ -17,7 +17,8 @@ namespace po = boost::program_options;
 namespace {
 
 void print_overview(std::ostream& os) {
-    os << "pressroom " PRESSROOM_VERSION " - press releases, as scraped from the web, to publication-ready documents\n"
+    os << "pressroom " PRESSROOM_VERSION
+          " - press releases, as scraped from the web, to publication-ready documents\n"
           "\n"
           "Usage: pressroom [-v|-q] COMMAND [OPTIONS] [ARGS...]\n"
           "       pressroom COMMAND --help\n"
@@ -64,8 +65,9 @@ int run(int argc, const char* const* argv) {
             args.erase(args.begin());
         }
         if (args.empty())
-            throw Error(ErrorKind::usage, "", global.front() + " applies to a command: pressroom " + global.front() +
-                                                  " COMMAND ... (see 'pressroom --help')");
+            throw Error(ErrorKind::usage, "",
+                        global.front() + " applies to a command: pressroom " + global.front() +
+                            " COMMAND ... (see 'pressroom --help')");
         const std::string first = args.front();
         if (first == "-h" || first == "--help" || first == "help") {
             if (args.size() > 1 && first == "help") {
@@ -101,10 +103,13 @@ int run(int argc, const char* const* argv) {
             if (text::starts_with(first, "-")) {
                 // Only the options above come before a command; the others
                 // are a command's, and go after it.
-                const std::string hint = first.size() > 2 ? text::closest(first, {"--help", "--version", "--verbose", "--quiet"}) : "";
+                const std::string hint =
+                    first.size() > 2 ? text::closest(first, {"--help", "--version", "--verbose", "--quiet"}) : "";
                 throw Error(ErrorKind::usage, "",
-                            hint.empty() ? "'" + first + "' is an option of a command: put it after the command "
-                                                         "(pressroom convert " + first + " ...; see 'pressroom --help')"
+                            hint.empty() ? "'" + first +
+                                               "' is an option of a command: put it after the command "
+                                               "(pressroom convert " +
+                                               first + " ...; see 'pressroom --help')"
                                          : "unknown option '" + first + "' (did you mean '" + hint +
                                                "'?; see 'pressroom --help')");
             }

@@ -426,13 +426,14 @@ int execute_convert(Settings& s) {
     if (where == Destination::standard_output) {
         // pandoc's habit: without -o, the output goes to standard output.
         if (s.inputs.size() != 1)
-            throw Error(ErrorKind::usage, "", "standard output takes one input, not " + std::to_string(s.inputs.size()) +
-                                                  ": write them into a folder with -o DIR");
+            throw Error(ErrorKind::usage, "",
+                        "standard output takes one input, not " + std::to_string(s.inputs.size()) +
+                            ": write them into a folder with -o DIR");
         if (options.formats.empty()) options.formats = {render::find_format("xml")};
         if (options.formats.size() != 1)
-            throw Error(ErrorKind::usage, "", "standard output takes one format, not " +
-                                                  std::to_string(options.formats.size()) +
-                                                  ": write them into a folder with -o DIR, or name one with -t");
+            throw Error(ErrorKind::usage, "",
+                        "standard output takes one format, not " + std::to_string(options.formats.size()) +
+                            ": write them into a folder with -o DIR, or name one with -t");
         const render::Format& f = *options.formats.front();
         if (f.binary && ::isatty(STDOUT_FILENO))
             throw Error(ErrorKind::usage, "",
@@ -443,11 +444,13 @@ int execute_convert(Settings& s) {
     } else if (where == Destination::file) {
         const render::Format* f = format_of_extension(s.output);
         if (s.inputs.size() != 1)
-            throw Error(ErrorKind::usage, "", "-o " + s.output + " names one file, for one input; for " +
-                                                  std::to_string(s.inputs.size()) + " inputs, -o names a folder");
+            throw Error(ErrorKind::usage, "",
+                        "-o " + s.output + " names one file, for one input; for " + std::to_string(s.inputs.size()) +
+                            " inputs, -o names a folder");
         if (!options.formats.empty() && (options.formats.size() != 1 || options.formats.front() != f))
-            throw Error(ErrorKind::usage, "", "-o " + s.output + " writes " + std::string(f->name) + ", but -t asks for " +
-                                                  format_names(options.formats) + ": leave out -t, or make them agree");
+            throw Error(ErrorKind::usage, "",
+                        "-o " + s.output + " writes " + std::string(f->name) + ", but -t asks for " +
+                            format_names(options.formats) + ": leave out -t, or make them agree");
         options.formats = {f};
         options.out_file = s.output;
         const fs::path parent = fs::path(s.output).parent_path();
@@ -461,7 +464,8 @@ int execute_convert(Settings& s) {
         std::error_code ec;
         fs::create_directories(options.out_dir, ec);
         if (!fs::is_directory(options.out_dir))
-            throw Error(ErrorKind::output, s.output, "cannot create output folder" + (ec ? ": " + ec.message() : std::string()));
+            throw Error(ErrorKind::output, s.output,
+                        "cannot create output folder" + (ec ? ": " + ec.message() : std::string()));
     }
 
     int status = exit_code::ok;
@@ -523,8 +527,8 @@ int execute_batch(Settings& s) {
     if (!s.quiet) std::cerr << summary(result, progress.seconds(), "batch") << "\n";
     if (s.verbose)
         for (const auto& p : result.report.pruned)
-            std::cerr << "pruned " << p.input << ": removed " << (p.outputs.empty() ? "its stamp" : text::join(p.outputs, ", "))
-                      << "\n";
+            std::cerr << "pruned " << p.input << ": removed "
+                      << (p.outputs.empty() ? "its stamp" : text::join(p.outputs, ", ")) << "\n";
     return result.exit_code(fail_on);
 }
 
@@ -887,8 +891,8 @@ void print_version(std::ostream& os) {
     os << "pressroom " PRESSROOM_VERSION;
     if (*PRESSROOM_GIT_COMMIT) os << " (commit " PRESSROOM_GIT_COMMIT ")";
     os << "\n"
-       << "built with: libxml2 " << xml::libxml2_version() << ", libharu " << render::pdf::libharu_version() << ", HarfBuzz "
-       << fonts::harfbuzz_version() << ", PCRE2 " << Regex::library_version() << ", utf8proc "
+       << "built with: libxml2 " << xml::libxml2_version() << ", libharu " << render::pdf::libharu_version()
+       << ", HarfBuzz " << fonts::harfbuzz_version() << ", PCRE2 " << Regex::library_version() << ", utf8proc "
        << utf8::library_version() << ", libzip " << libzip_version() << ", Hunspell " PRESSROOM_HUNSPELL_VERSION
        << ", nlohmann-json " << pipeline::json_library_version() << ", yaml-cpp " << yaml_cpp_version() << ", "
        << openssl_version() << ", Boost " << BOOST_VERSION / 100000 << "." << BOOST_VERSION / 100 % 1000 << "."

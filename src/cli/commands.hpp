@@ -19,8 +19,8 @@ std::string default_max_input_size();
 // takes to these fields.
 struct Settings {
     std::vector<std::string> inputs;
-    std::string output;           // convert -o: FILE.EXT, DIR, or '-'; empty: standard output
-    std::string out_dir;          // batch -o OUTDIR
+    std::string output;                // convert -o: FILE.EXT, DIR, or '-'; empty: standard output
+    std::string out_dir;               // batch -o OUTDIR
     std::vector<std::string> formats;  // -t, repeatable, each "xml,txt" or "all"; empty: the default
     bool to_stdout = false;
     std::string from;
@@ -36,13 +36,13 @@ struct Settings {
     bool verbose = false;
     std::vector<std::string> metadata;  // -M KEY=VALUE
     std::string metadata_file;
-    std::string defaults_file;          // --defaults: read before the other options
+    std::string defaults_file;  // --defaults: read before the other options
     // batch and bundle
     std::vector<std::string> include;
     std::vector<std::string> exclude;
     unsigned jobs = 0;             // 0 = one worker per core
     bool force = false;
-    bool prune = false;            // batch: remove outputs of inputs that are gone
+    bool prune = false;               // batch: remove outputs of inputs that are gone
     std::string fail_on = "refused";  // batch, bundle: refused, failed or none
     std::string report_file;
     std::string shard;             // "K/N"

@@ -95,7 +95,8 @@ void write_man_page(std::ostream& os) {
         if (std::any_of(options.begin(), options.end(),
                         [](const OptionDoc& o) { return o.flags.find("--from") != std::string::npos; })) {
             os << ".PP\nInput formats (found from the content; \\-\\-from forces one):\n";
-            for (const auto& r : pipeline::readers()) os << ".TP\n.B " << roff(r.name) << "\n" << roff(r.description) << "\n";
+            for (const auto& r : pipeline::readers())
+                os << ".TP\n.B " << roff(r.name) << "\n" << roff(r.description) << "\n";
         }
         os << ".PP\nOptions:\n";
         for (const auto& o : options) os << ".TP\n.B " << roff(o.flags) << "\n" << roff(o.help) << "\n";
@@ -160,9 +161,11 @@ void write_bash_completion(std::ostream& os) {
        << "        COMPREPLY=( $(compgen -W \"$formats\" -- \"$cur\") )\n"
        << "      fi\n"
        << "      return ;;\n"
-       << "    -f|--from) COMPREPLY=( $(compgen -W \"" << pipeline::reader_names(" ") << "\" -- \"$cur\") ); return ;;\n"
+       << "    -f|--from) COMPREPLY=( $(compgen -W \"" << pipeline::reader_names(" ")
+       << "\" -- \"$cur\") ); return ;;\n"
        << "    --fail-on) COMPREPLY=( $(compgen -W \"refused failed none\" -- \"$cur\") ); return ;;\n"
-       << "    -M|--metadata) COMPREPLY=( $(compgen -S = -W \"" << text::join(pipeline::metadata_keys(), " ") << "\" -- \"$cur\") ); return ;;\n"
+       << "    -M|--metadata) COMPREPLY=( $(compgen -S = -W \"" << text::join(pipeline::metadata_keys(), " ")
+       << "\" -- \"$cur\") ); return ;;\n"
        << "    --profile) COMPREPLY=( $(compgen -W \"" << profiles << "\" -- \"$cur\") ); return ;;\n"
        << "    --paper) COMPREPLY=( $(compgen -W \"letter a4\" -- \"$cur\") ); return ;;\n"
        << "    -o|--output) COMPREPLY=( $(compgen -f -- \"$cur\") ); return ;;\n"

@@ -32,11 +32,13 @@ YAML::Node load(const std::string& file, const char* what) {
     try {
         root = YAML::Load(bytes);
     } catch (const YAML::Exception& e) {
-        throw Error(ErrorKind::usage, file, std::string(what) + ": not YAML: " + e.msg, e.mark.line >= 0 ? e.mark.line + 1 : 0);
+        throw Error(ErrorKind::usage, file, std::string(what) + ": not YAML: " + e.msg,
+                    e.mark.line >= 0 ? e.mark.line + 1 : 0);
     }
     if (root.IsNull()) return YAML::Node(YAML::NodeType::Map);  // an empty file sets nothing
     if (!root.IsMap())
-        throw Error(ErrorKind::usage, file, std::string(what) + ": expected a mapping of names to values", line_of(root));
+        throw Error(ErrorKind::usage, file, std::string(what) + ": expected a mapping of names to values",
+                    line_of(root));
     return root;
 }
 
@@ -73,7 +75,8 @@ std::vector<std::string> defaults_words(const std::string& file, const po::optio
         if (std::find(names.begin(), names.end(), key) == names.end()) {
             const std::string hint = text::closest(key, names);
             throw Error(ErrorKind::usage, file,
-                        "--defaults: unknown option '" + key + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                        "--defaults: unknown option '" + key + "'" +
+                            (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
                             "; keys are the command's long option names, and inputs",
                         line);
         }
@@ -90,7 +93,8 @@ std::vector<std::string> defaults_words(const std::string& file, const po::optio
             for (const auto& m : value) {
                 const std::string field = scalar(m.first, file, key);
                 if (m.second.IsSequence())
-                    for (const auto& v : m.second) words.push_back("--metadata=" + field + "=" + scalar(v, file, field));
+                    for (const auto& v : m.second)
+                        words.push_back("--metadata=" + field + "=" + scalar(v, file, field));
                 else words.push_back("--metadata=" + field + "=" + scalar(m.second, file, field));
             }
             continue;
@@ -118,10 +122,12 @@ std::vector<pipeline::MetadataValue> read_metadata_file(const std::string& file)
         const std::string key = scalar(entry.first, file, "key");
         const std::string where = "--metadata-file " + file + ":" + std::to_string(line_of(entry.first)) + ":";
         if (key == "contact" && entry.second.IsSequence()) {
-            for (const auto& v : entry.second) out.push_back(pipeline::check_metadata(key, scalar(v, file, key), where));
+            for (const auto& v : entry.second)
+                out.push_back(pipeline::check_metadata(key, scalar(v, file, key), where));
             continue;
         }
-        out.push_back(pipeline::check_metadata(key, entry.second.IsNull() ? std::string() : scalar(entry.second, file, key), where));
+        out.push_back(pipeline::check_metadata(
+            key, entry.second.IsNull() ? std::string() : scalar(entry.second, file, key), where));
     }
     return out;
 }

@@ -122,8 +122,9 @@ std::string summary(const pipeline::BatchResult& r, double seconds, const std::s
     if (problems) s += "; " + plural(problems, "folder problem", "folder problems") + " reported";
     if (!r.report.pruned.empty())
         s += "; pruned the outputs of " + plural(r.report.pruned.size(), "deleted input", "deleted inputs");
-    if (r.prune_skipped) s += "; --prune skipped: the walk reported a problem, and a folder it could not read "
-                              "would look deleted";
+    if (r.prune_skipped)
+        s += "; --prune skipped: the walk reported a problem, and a folder it could not read "
+             "would look deleted";
     return s;
 }
 

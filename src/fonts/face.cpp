@@ -112,7 +112,8 @@ std::shared_ptr<const Face> Face::from_bytes(std::string bytes, const std::strin
     auto english_name = [&](hb_ot_name_id_t id) {
         char buf[256];
         unsigned len = sizeof buf;
-        if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) > 0) return std::string(buf, len);
+        if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) > 0)
+            return std::string(buf, len);
         len = sizeof buf;
         if (hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, buf) > 0) return std::string(buf, len);
         return std::string();
@@ -123,7 +124,8 @@ std::shared_ptr<const Face> Face::from_bytes(std::string bytes, const std::strin
     f->subfamily_ = english_name(HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY);
     if (f->subfamily_.empty()) f->subfamily_ = f->style_link_;
     f->weight_ = static_cast<int>(hb_style_get_value(font, HB_STYLE_TAG_WEIGHT));
-    f->italic_ = hb_style_get_value(font, HB_STYLE_TAG_ITALIC) > 0.5f || hb_style_get_value(font, HB_STYLE_TAG_SLANT_ANGLE) != 0.0f;
+    f->italic_ = hb_style_get_value(font, HB_STYLE_TAG_ITALIC) > 0.5f ||
+                 hb_style_get_value(font, HB_STYLE_TAG_SLANT_ANGLE) != 0.0f;
     return f;
 }
 

@@ -136,7 +136,8 @@ std::vector<Cast> plain_folder(const fs::path& dir) {
         const int want = style == Style::bold || style == Style::bold_italic ? 700 : 400;
         const Candidate* best = nullptr;
         for (const auto& c : found)
-            if (c.style == style && (!best || std::abs(c.face->weight() - want) < std::abs(best->face->weight() - want)))
+            if (c.style == style &&
+                (!best || std::abs(c.face->weight() - want) < std::abs(best->face->weight() - want)))
                 best = &c;
         if (!best) continue;
         ManifestEntry m;

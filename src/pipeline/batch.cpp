@@ -330,7 +330,8 @@ std::vector<Pruned> prune_outputs(const fs::path& out_dir, const std::vector<std
             }
         }
         remove_stamp(out_dir, rel);
-        for (fs::path d = file.parent_path(); d != stamps && d.native().size() > stamps.native().size(); d = d.parent_path())
+        for (fs::path d = file.parent_path(); d != stamps && d.native().size() > stamps.native().size();
+             d = d.parent_path())
             if (!fs::remove(d, ec)) break;
         pruned.push_back(std::move(p));
     }

@@ -41,8 +41,9 @@ MetadataValue check_metadata(std::string_view key, std::string_view value, const
     const auto& keys = metadata_keys();
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
         std::string hint = text::closest(key, keys);
-        throw bad(where, key, "not a metadata field" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
-                                  "; the fields are " + text::join(keys, ", "));
+        throw bad(where, key,
+                  "not a metadata field" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                      "; the fields are " + text::join(keys, ", "));
     }
     if (!utf8::is_valid(value)) throw bad(where, key, "the value is not valid UTF-8");
     for (std::size_t i = 0; i < value.size();) {

@@ -77,8 +77,8 @@ InputKind classify_content(std::string_view start, const std::string& name) {
         return kind;
     }
     if (dtd_line) {
-        kind.refusal = "XML with a document type declaration (<!DOCTYPE " + doctype +
-                       ">), not a release: pressroom reads no DTD";
+        kind.refusal =
+            "XML with a document type declaration (<!DOCTYPE " + doctype + ">), not a release: pressroom reads no DTD";
         kind.line = dtd_line;
         return kind;
     }

@@ -131,9 +131,9 @@ Json to_json(const Report& r) {
         j["pruned"] = pruned;
     }
     const Totals t = r.totals();
-    j["totals"] = {{"inputs", t.inputs}, {"converted", t.converted}, {"up_to_date", t.up_to_date},
-                   {"failed", t.failed}, {"refused", t.refused},     {"outputs", t.outputs},
-                   {"output_bytes", t.output_bytes}};
+    j["totals"] = {
+        {"inputs", t.inputs},   {"converted", t.converted}, {"up_to_date", t.up_to_date},    {"failed", t.failed},
+        {"refused", t.refused}, {"outputs", t.outputs},     {"output_bytes", t.output_bytes}};
     return j;
 }
 

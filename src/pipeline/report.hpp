@@ -94,7 +94,7 @@ struct Report {
     bool complete = true;
     std::vector<InputRecord> inputs;   // sorted by input
     std::vector<Diagnostic> walk;
-    std::vector<Pruned> pruned;        // sorted by input
+    std::vector<Pruned> pruned;  // sorted by input
     Totals totals() const;
     // The exit status the inputs and the walk call for: 0, 1 (an input
     // failed as `fail_on` counts it, or a folder could not be read), 3 (an

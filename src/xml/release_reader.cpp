@@ -120,8 +120,9 @@ bool refuse_non_xml(std::string_view bytes, std::vector<XmlIssue>& issues) {
     std::string shown(utf8::prefix(first, 40));
     if (!utf8::is_valid(shown)) shown = "binary data";
     else shown = "'" + std::string(text::trim(shown)) + (shown.size() < first.size() ? "...'" : "'");
-    issues.push_back({line, "not XML: the file starts with " + shown + ", not with '<' (release XML is what "
-                                                                       "'pressroom convert -t xml' writes)"});
+    issues.push_back({line, "not XML: the file starts with " + shown +
+                                ", not with '<' (release XML is what "
+                                "'pressroom convert -t xml' writes)"});
     return true;
 }
 

@@ -22,8 +22,9 @@ bool contains(const std::string& haystack, const std::string& needle) {
 }
 
 // An index page: links and chrome, no release (refused, not failed).
-const char* const index_page = "<html><body><nav><a href=\"/a\">Home</a></nav><ul><li><a href=\"/r/1\">Release one</a></li>"
-                               "<li><a href=\"/r/2\">Release two</a></li></ul></body></html>\n";
+const char* const index_page =
+    "<html><body><nav><a href=\"/a\">Home</a></nav><ul><li><a href=\"/r/1\">Release one</a></li>"
+    "<li><a href=\"/r/2\">Release two</a></li></ul></body></html>\n";
 
 }  // namespace
 
@@ -105,9 +106,12 @@ TEST_CASE("batch ci: --prune removes the outputs and stamps of deleted inputs an
     CHECK(contains(r.err, "pruned old/gone.txt: removed old/gone.xml, old/gone.txt"));
     const json report = json::parse(test::read_file(dir / "report.json"));
     REQUIRE(report.contains("pruned"));
-    CHECK(report["pruned"] == json::parse(R"([{"input": "old/gone.txt", "outputs": ["old/gone.xml", "old/gone.txt"]}])"));
+    CHECK(report["pruned"] ==
+          json::parse(R"([{"input": "old/gone.txt", "outputs": ["old/gone.xml", "old/gone.txt"]}])"));
     // Nothing left to prune: no "pruned" in the report.
-    REQUIRE(test::pressroom({"batch", in, "-o", out, "--prune", "-q", "--report", (dir / "again.json").string()}).status == 0);
+    REQUIRE(
+        test::pressroom({"batch", in, "-o", out, "--prune", "-q", "--report", (dir / "again.json").string()}).status ==
+        0);
     CHECK_FALSE(json::parse(test::read_file(dir / "again.json")).contains("pruned"));
 
     // A walk with a problem (a root that is not there) prunes nothing.

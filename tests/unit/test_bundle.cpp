@@ -4,11 +4,11 @@
 // promise that counts: the same bytes run after run, from other folders,
 // on other thread counts, and merged from shards.
 #include "base/hash.hpp"
+#include "base/zip_writer.hpp"
 #include "epub_reader.hpp"
 #include "model/document.hpp"
 #include "pipeline/convert.hpp"
 #include "render/anthology.hpp"
-#include "base/zip_writer.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>

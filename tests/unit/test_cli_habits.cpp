@@ -35,7 +35,8 @@ TEST_CASE("cli habits: the README's first example works where the input is - rel
     auto r = test::pressroom({"convert", "release.txt"}, {}, {}, dir.path());
     CHECK(r.status == 0);
     CHECK(r.err.empty());
-    CHECK(r.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<release xmlns=\"urn:pressroom:release:1\"", 0) == 0);
+    CHECK(r.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<release xmlns=\"urn:pressroom:release:1\"", 0) ==
+          0);
     CHECK(contains(r.out, "<release-number>105-13</release-number>"));
     // Nothing written beside the input, and the input untouched.
     CHECK(entries(dir.path()) == 1);
@@ -53,7 +54,8 @@ TEST_CASE("cli habits: standard output takes one input and one format - else a u
     test::TempDir dir;
     auto two_inputs = test::pressroom({"convert", seed(), seed()}, {}, {}, dir.path());
     CHECK(two_inputs.status == 2);
-    CHECK(contains(two_inputs.err, "pressroom: standard output takes one input, not 2: write them into a folder with -o DIR"));
+    CHECK(contains(two_inputs.err,
+                   "pressroom: standard output takes one input, not 2: write them into a folder with -o DIR"));
     auto two_formats = test::pressroom({"convert", "-t", "xml,txt", seed()}, {}, {}, dir.path());
     CHECK(two_formats.status == 2);
     CHECK(contains(two_formats.err, "standard output takes one format, not 2"));
@@ -98,8 +100,9 @@ TEST_CASE("cli habits: pdf and epub are not written to a terminal - xml is") {
     }
     auto pdf = on_terminal("convert -t pdf " + seed());
     CHECK(pdf.status == 2);
-    CHECK(contains(pdf.out, "pressroom: refusing to write pdf to a terminal: use -o dod-105-13.pdf, or redirect "
-                            "standard output to a file"));
+    CHECK(contains(pdf.out,
+                   "pressroom: refusing to write pdf to a terminal: use -o dod-105-13.pdf, or redirect "
+                   "standard output to a file"));
     CHECK_FALSE(contains(pdf.out, "%PDF"));
     auto epub = on_terminal("convert -o - -t epub " + seed());
     CHECK(epub.status == 2);
@@ -116,7 +119,8 @@ TEST_CASE("cli habits: pdf and epub are not written to a terminal - xml is") {
 TEST_CASE("cli habits: options are never matched by prefix - the closest one is suggested") {
     auto ver = test::pressroom({"convert", "--ver", seed()});
     CHECK(ver.status == 2);
-    CHECK(contains(ver.err, "pressroom: unknown option '--ver' (did you mean '--verbose'?; see 'pressroom convert --help')"));
+    CHECK(contains(ver.err,
+                   "pressroom: unknown option '--ver' (did you mean '--verbose'?; see 'pressroom convert --help')"));
     CHECK(ver.out.empty());
     auto std_ = test::pressroom({"convert", "--std", seed()});
     CHECK(std_.status == 2);
@@ -225,9 +229,11 @@ TEST_CASE("cli habits: -M sets a field over what the input gives - bad values ar
 
 TEST_CASE("cli habits: --metadata-file in YAML or JSON - -M wins - errors name the file and line") {
     test::TempDir dir;
-    test::write_file(dir / "meta.yaml", "# fields set by hand\ntitle: From YAML\ndate: 2024-03-01\n"
-                                        "contact:\n  - First Contact; 555-0101\n  - Second Contact\n");
-    auto yaml = test::pressroom({"convert", "--metadata-file", (dir / "meta.yaml").string(), "-M", "date=2024-03-02", seed()});
+    test::write_file(dir / "meta.yaml",
+                     "# fields set by hand\ntitle: From YAML\ndate: 2024-03-01\n"
+                     "contact:\n  - First Contact; 555-0101\n  - Second Contact\n");
+    auto yaml =
+        test::pressroom({"convert", "--metadata-file", (dir / "meta.yaml").string(), "-M", "date=2024-03-02", seed()});
     CHECK(yaml.status == 0);
     CHECK(contains(yaml.out, "<title>From YAML</title>"));
     CHECK(contains(yaml.out, "<date>2024-03-02</date>"));
@@ -250,12 +256,16 @@ TEST_CASE("cli habits: --metadata-file in YAML or JSON - -M wins - errors name t
 
 TEST_CASE("cli habits: --defaults FILE holds any option - the command line wins - errors name the line") {
     test::TempDir dir;
-    test::write_file(dir / "ci.yaml", "# a CI job's options\n"
-                                      "to: [xml, pdf]\n"
-                                      "output: " + (dir / "from-file").string() + "/\n"
-                                      "verbose: true\n"
-                                      "metadata:\n  agency: Set In Defaults\n"
-                                      "inputs: [" + seed() + "]\n");
+    test::write_file(dir / "ci.yaml",
+                     "# a CI job's options\n"
+                     "to: [xml, pdf]\n"
+                     "output: " +
+                         (dir / "from-file").string() +
+                         "/\n"
+                         "verbose: true\n"
+                         "metadata:\n  agency: Set In Defaults\n"
+                         "inputs: [" +
+                         seed() + "]\n");
     auto r = test::pressroom({"convert", "--defaults", (dir / "ci.yaml").string()});
     CHECK(r.status == 0);
     CHECK(contains(r.err, "wrote " + (dir / "from-file/dod-105-13.pdf").string()));
@@ -272,9 +282,11 @@ TEST_CASE("cli habits: --defaults FILE holds any option - the command line wins 
     test::write_file(dir / "typo.yaml", "to: xml\nouptut: x\n");
     auto typo = test::pressroom({"convert", "--defaults", (dir / "typo.yaml").string(), seed()});
     CHECK(typo.status == 2);
-    CHECK(contains(typo.err, (dir / "typo.yaml").string() + ":2: --defaults: unknown option 'ouptut' (did you mean 'output'?)"));
+    CHECK(contains(typo.err,
+                   (dir / "typo.yaml").string() + ":2: --defaults: unknown option 'ouptut' (did you mean 'output'?)"));
     test::write_file(dir / "switch.yaml", "force: maybe\n");
-    auto sw = test::pressroom({"batch", "--defaults", (dir / "switch.yaml").string(), seed(), "-o", (dir / "b").string()});
+    auto sw =
+        test::pressroom({"batch", "--defaults", (dir / "switch.yaml").string(), seed(), "-o", (dir / "b").string()});
     CHECK(sw.status == 2);
     CHECK(contains(sw.err, ":1: force: a switch takes true or false, not 'maybe'"));
     test::write_file(dir / "list.yaml", "paper: [a4, letter]\n");
@@ -294,9 +306,11 @@ TEST_CASE("cli habits: --font-dir takes a plain folder of TrueType files") {
     test::TempDir dir;
     fs::create_directories(dir / "family");
     // DejaVu Serif, named as a user's download would be, without a manifest.
-    for (const char* f : {"DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"})
+    for (const char* f :
+         {"DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"})
         fs::copy_file(own / f, dir / "family" / f);
-    auto r = test::pressroom({"convert", "--font-dir", (dir / "family").string(), "-o", (dir / "r.pdf").string(), seed()});
+    auto r =
+        test::pressroom({"convert", "--font-dir", (dir / "family").string(), "-o", (dir / "r.pdf").string(), seed()});
     CHECK(r.status == 0);
     const std::string pdf = test::read_file(dir / "r.pdf");
     CHECK(contains(pdf, "DejaVuSerif"));
@@ -313,7 +327,8 @@ TEST_CASE("cli habits: --font-dir takes a plain folder of TrueType files") {
     fs::copy_file(own / "LiberationSerif-Regular.ttf", dir / "mixed/LiberationSerif-Regular.ttf");
     auto mixed = test::pressroom({"convert", "--font-dir", (dir / "mixed").string(), "-t", "txt", seed()});
     CHECK(mixed.status == 2);
-    CHECK(contains(mixed.err, "--font-dir: the folder holds fonts of several families (DejaVu Serif, Liberation Serif)"));
+    CHECK(
+        contains(mixed.err, "--font-dir: the folder holds fonts of several families (DejaVu Serif, Liberation Serif)"));
     fs::create_directories(dir / "empty");
     auto empty = test::pressroom({"convert", "--font-dir", (dir / "empty").string(), "-t", "txt", seed()});
     CHECK(empty.status == 2);

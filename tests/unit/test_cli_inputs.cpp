@@ -31,15 +31,17 @@ test::RunResult convert_into(const test::TempDir& dir, const fs::path& file) {
 TEST_CASE("inputs: XML with a DTD declaring entities is refused - its entities never become a release") {
     test::TempDir dir;
     // Read as HTML, this converted with exit 0: title "]> &x;".
-    test::write_file(dir / "note.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE note [\n  <!ENTITY x \"WASHINGTON - The "
-                                       "agency announced a new programme today.\">\n]>\n<note>&x; &x; &x;</note>\n");
+    test::write_file(dir / "note.xml",
+                     "<?xml version=\"1.0\"?>\n<!DOCTYPE note [\n  <!ENTITY x \"WASHINGTON - The "
+                     "agency announced a new programme today.\">\n]>\n<note>&x; &x; &x;</note>\n");
     auto r = convert_into(dir, dir / "note.xml");
     CHECK(r.status == 1);
     CHECK(contains(r.err, "pressroom: " + (dir / "note.xml").string() +
                               ":2: a document type declaration declaring entities (<!DOCTYPE note [...]>): pressroom "
                               "reads no DTD and expands no entities"));
     // Also when the name does not say XML, and in HTML's clothes.
-    test::write_file(dir / "page.txt", "<!DOCTYPE html [<!ENTITY x \"boom\">]>\n<html><body><p>&x;</p></body></html>\n");
+    test::write_file(dir / "page.txt",
+                     "<!DOCTYPE html [<!ENTITY x \"boom\">]>\n<html><body><p>&x;</p></body></html>\n");
     auto html = convert_into(dir, dir / "page.txt");
     CHECK(html.status == 1);
     CHECK(contains(html.err, "page.txt:1: a document type declaration declaring entities (<!DOCTYPE html [...]>)"));
@@ -47,17 +49,20 @@ TEST_CASE("inputs: XML with a DTD declaring entities is refused - its entities n
 
 TEST_CASE("inputs: XML of another vocabulary is refused naming its root element") {
     test::TempDir dir;
-    test::write_file(dir / "catalog.xml", "<?xml version=\"1.0\"?>\n<catalog><book><title>WASHINGTON</title></book></catalog>\n");
+    test::write_file(dir / "catalog.xml",
+                     "<?xml version=\"1.0\"?>\n<catalog><book><title>WASHINGTON</title></book></catalog>\n");
     auto r = convert_into(dir, dir / "catalog.xml");
     CHECK(r.status == 1);
-    CHECK(contains(r.err, "pressroom: " + (dir / "catalog.xml").string() + ": XML, not a release (root element <catalog>)"));
+    CHECK(contains(r.err,
+                   "pressroom: " + (dir / "catalog.xml").string() + ": XML, not a release (root element <catalog>)"));
     // Without a declaration, a .xml name says XML too.
     test::write_file(dir / "bare.xml", "<data><row>The agency said today that it will do things.</row></data>\n");
     auto bare = convert_into(dir, dir / "bare.xml");
     CHECK(bare.status == 1);
     CHECK(contains(bare.err, "XML, not a release (root element <data>)"));
     // A DTD without entities is refused as a DTD.
-    test::write_file(dir / "dtd.xml", "<?xml version=\"1.0\"?>\n\n<!DOCTYPE memo SYSTEM \"memo.dtd\">\n<memo>text</memo>\n");
+    test::write_file(dir / "dtd.xml",
+                     "<?xml version=\"1.0\"?>\n\n<!DOCTYPE memo SYSTEM \"memo.dtd\">\n<memo>text</memo>\n");
     auto dtd = convert_into(dir, dir / "dtd.xml");
     CHECK(dtd.status == 1);
     CHECK(contains(dtd.err, "dtd.xml:3: XML with a document type declaration (<!DOCTYPE memo>), not a release"));
@@ -78,21 +83,26 @@ TEST_CASE("inputs: XML pressroom reads still converts: release XML - XHTML - an 
     CHECK(back.status == 0);
     CHECK(back.out == test::pressroom({"convert", "-t", "txt", seed()}).out);
 
-    const std::string body = "<p>WASHINGTON &#8212; The Department of Example announced today a new programme for "
-                             "harbours, to begin in the spring.</p><p>The programme will run for three years and "
-                             "cover every harbour on the coast.</p>";
-    test::write_file(dir / "page.xhtml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html PUBLIC "
-                                         "\"-//W3C//DTD XHTML 1.0 Strict//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">\n"
-                                         "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>New harbour programme"
-                                         "</title></head><body><h1>New harbour programme</h1>" + body + "</body></html>\n");
+    const std::string body =
+        "<p>WASHINGTON &#8212; The Department of Example announced today a new programme for "
+        "harbours, to begin in the spring.</p><p>The programme will run for three years and "
+        "cover every harbour on the coast.</p>";
+    test::write_file(dir / "page.xhtml",
+                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html PUBLIC "
+                     "\"-//W3C//DTD XHTML 1.0 Strict//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">\n"
+                     "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>New harbour programme"
+                     "</title></head><body><h1>New harbour programme</h1>" +
+                         body + "</body></html>\n");
     auto xhtml = test::pressroom({"convert", "-v", (dir / "page.xhtml").string()});
     CHECK(xhtml.status == 0);
     CHECK(contains(xhtml.err, "read as html"));
     CHECK(contains(xhtml.out, "<title>New harbour programme</title>"));
 
-    test::write_file(dir / "feed.xml", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>News</title><item>"
-                                       "<title>New harbour programme</title><pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate>"
-                                       "<description><![CDATA[" + body + "]]></description></item></channel></rss>\n");
+    test::write_file(dir / "feed.xml",
+                     "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>News</title><item>"
+                     "<title>New harbour programme</title><pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate>"
+                     "<description><![CDATA[" +
+                         body + "]]></description></item></channel></rss>\n");
     auto rss = test::pressroom({"convert", "-v", (dir / "feed.xml").string()});
     CHECK(rss.status == 0);
     CHECK(contains(rss.err, "read as rss"));
@@ -101,11 +111,13 @@ TEST_CASE("inputs: XML pressroom reads still converts: release XML - XHTML - an 
 
 TEST_CASE("inputs: RTF is refused as RTF - not read as text") {
     test::TempDir dir;
-    test::write_file(dir / "release.rtf", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\n\\pard WASHINGTON -- The "
-                                          "agency announced a new programme today for every harbour.\\par\n}\n");
+    test::write_file(dir / "release.rtf",
+                     "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\n\\pard WASHINGTON -- The "
+                     "agency announced a new programme today for every harbour.\\par\n}\n");
     auto r = convert_into(dir, dir / "release.rtf");
     CHECK(r.status == 1);
-    CHECK(contains(r.err, "release.rtf: an RTF (rich text) document, not a release page: save it as plain text or HTML first"));
+    CHECK(contains(
+        r.err, "release.rtf: an RTF (rich text) document, not a release page: save it as plain text or HTML first"));
     // Told to read it as text, pressroom does as told.
     auto forced = test::pressroom({"convert", "--from", "text", (dir / "release.rtf").string()});
     CHECK_FALSE(contains(forced.err, "RTF"));
@@ -128,8 +140,10 @@ TEST_CASE("inputs: a URL is explained - pressroom never fetches") {
     const std::string url = "https://www.defense.gov/News/Releases/Release/Article/1234/";
     auto r = test::pressroom({"convert", url});
     CHECK(r.status == 1);
-    CHECK(contains(r.err, "pressroom: " + url + ": pressroom never fetches from the network: save the page first "
-                                                "(curl -o page.html '" + url + "') and convert the file"));
+    CHECK(contains(r.err, "pressroom: " + url +
+                              ": pressroom never fetches from the network: save the page first "
+                              "(curl -o page.html '" +
+                              url + "') and convert the file"));
     test::TempDir dir;
     auto b = test::pressroom({"batch", url, "-o", (dir / "out").string()});
     CHECK(b.status == 1);
@@ -142,16 +156,19 @@ TEST_CASE("inputs: --rules missing and malformed both exit 2 - a schema error na
     test::TempDir dir;
     auto missing = test::pressroom({"convert", "--rules", (dir / "none.xml").string(), seed()});
     CHECK(missing.status == 2);
-    CHECK(contains(missing.err, "pressroom: " + (dir / "none.xml").string() + ": --rules: cannot open: No such file or directory"));
-    test::write_file(dir / "mysite.xml", "<?xml version=\"1.0\"?>\n<rules xmlns=\"urn:pressroom:rules:1\">\n"
-                                         "  <profile id=\"mysite\" name=\"My site\">\n"
-                                         "    <rule id=\"share\" scope=\"paragraph\"><why>share widget</why><match>Share</match></rule>\n"
-                                         "  </profile>\n</rules>\n");
+    CHECK(contains(missing.err,
+                   "pressroom: " + (dir / "none.xml").string() + ": --rules: cannot open: No such file or directory"));
+    test::write_file(dir / "mysite.xml",
+                     "<?xml version=\"1.0\"?>\n<rules xmlns=\"urn:pressroom:rules:1\">\n"
+                     "  <profile id=\"mysite\" name=\"My site\">\n"
+                     "    <rule id=\"share\" scope=\"paragraph\"><why>share widget</why><match>Share</match></rule>\n"
+                     "  </profile>\n</rules>\n");
     auto bad = test::pressroom({"convert", "--rules", (dir / "mysite.xml").string(), seed()});
     CHECK(bad.status == 2);
-    CHECK(contains(bad.err, (dir / "mysite.xml").string() + ":4: invalid rules file: Element 'rule', attribute "
-                                                            "'scope': The value 'paragraph' is not an element of the set "
-                                                            "{'line', 'inline', 'prefix', 'end', 'block'}."));
+    CHECK(contains(bad.err, (dir / "mysite.xml").string() +
+                                ":4: invalid rules file: Element 'rule', attribute "
+                                "'scope': The value 'paragraph' is not an element of the set "
+                                "{'line', 'inline', 'prefix', 'end', 'block'}."));
     CHECK(test::pressroom({"rules", "--rules", (dir / "mysite.xml").string()}).status == 2);
     CHECK(test::pressroom({"rules", "--rules", (dir / "none.xml").string()}).status == 2);
 }

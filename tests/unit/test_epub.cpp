@@ -5,6 +5,7 @@
 #include "base/hash.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
+#include "base/zip_writer.hpp"
 #include "epub_reader.hpp"
 #include "fonts/face.hpp"
 #include "model/format.hpp"
@@ -12,7 +13,6 @@
 #include "render/epub/book.hpp"
 #include "render/epub/epub_renderer.hpp"
 #include "render/epub/links.hpp"
-#include "base/zip_writer.hpp"
 #include "support.hpp"
 #include "xml/release_xml.hpp"
 
@@ -390,7 +390,7 @@ TEST_CASE("epub: entry times are UTC whatever the machine's time zone") {
 TEST_CASE("epub: dos_time_utc and iso_timestamp") {
     using pressroom::dos_time_utc;
     using text::iso_timestamp;
-    CHECK(dos_time_utc(315532800) == pressroom::DosTime{0, 1 << 5 | 1});  // 1980-01-01 00:00:00
+    CHECK(dos_time_utc(315532800) == pressroom::DosTime{0, 1 << 5 | 1});     // 1980-01-01 00:00:00
     CHECK(dos_time_utc(0) == dos_time_utc(315532800));                       // clamped
     CHECK(dos_time_utc(1361491199).date == ((2013 - 1980) << 9 | 2 << 5 | 21));  // 2013-02-21 23:59:59
     CHECK(dos_time_utc(1361491199).time == (23 << 11 | 59 << 5 | 29));

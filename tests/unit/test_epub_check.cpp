@@ -8,10 +8,10 @@
 // in parallel. Tests skip (with a message)
 // when Java or EPUBCheck is not installed, or ../shared/corpus is absent.
 #include "base/text.hpp"
+#include "base/zip_writer.hpp"
 #include "epub_reader.hpp"
 #include "pipeline/convert.hpp"
 #include "render/epub/epub_renderer.hpp"
-#include "base/zip_writer.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>

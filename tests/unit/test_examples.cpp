@@ -80,9 +80,11 @@ const fs::path& scratch_template() {
         fs::copy_file(src / "samples/dod-105-13.txt", root / "release.txt");
         fs::copy_file(src / "samples/northbay-harbor-24-031.txt", root / "page.txt");
         fs::copy_file(src / "tests/fuzz/seeds/page.html", root / "page.html");
-        for (const auto& e : fs::directory_iterator(src / "tests/examples")) fs::copy_file(e.path(), root / e.path().filename());
+        for (const auto& e : fs::directory_iterator(src / "tests/examples"))
+            fs::copy_file(e.path(), root / e.path().filename());
         fs::create_directories(root / "releases/2024");
-        for (const auto& e : fs::directory_iterator(src / "samples")) fs::copy_file(e.path(), root / "releases" / e.path().filename());
+        for (const auto& e : fs::directory_iterator(src / "samples"))
+            fs::copy_file(e.path(), root / "releases" / e.path().filename());
         fs::copy_file(src / "tests/fuzz/seeds/page.html", root / "releases/2024/harbor.html");
         // What examples read that others write: release XML in out/.
         auto r = test::pressroom({"convert", "-o", "out", "release.txt"}, {}, {}, root);
@@ -97,7 +99,8 @@ const fs::path& scratch_template() {
 void add_shard_bundles(const fs::path& folder) {
     for (int k = 1; k <= 4; ++k) {
         const std::string n = std::to_string(k);
-        auto r = test::pressroom({"bundle", "-q", "releases/", "--shard", n + "/4", "-o", "shard-" + n + ".zip"}, {}, {}, folder);
+        auto r = test::pressroom({"bundle", "-q", "releases/", "--shard", n + "/4", "-o", "shard-" + n + ".zip"}, {},
+                                 {}, folder);
         REQUIRE(r.status == 0);
     }
 }
@@ -130,7 +133,7 @@ bool is_pressroom_command(const std::string& command) {
     std::string word;
     while (in >> word) {
         if (word.find('=') != std::string::npos && word.front() != '-') continue;  // VAR=value before it
-        return word == "pressroom" || word == "cat";  // "cat page.txt | pressroom ..."
+        return word == "pressroom" || word == "cat";                               // "cat page.txt | pressroom ..."
     }
     return false;
 }
@@ -164,8 +167,8 @@ TEST_CASE("examples: every command in README.md runs") {
             ++ran;
         } else {
             // Not pressroom's: it must be known, with where it is run.
-            CHECK_MESSAGE(run_elsewhere().count(e.command), e.where << ": `" << e.command
-                                                                    << "` is neither pressroom's nor in run_elsewhere()");
+            CHECK_MESSAGE(run_elsewhere().count(e.command),
+                          e.where << ": `" << e.command << "` is neither pressroom's nor in run_elsewhere()");
         }
     }
     CHECK(ran + run_elsewhere().size() == examples.size());

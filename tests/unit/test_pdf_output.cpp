@@ -457,10 +457,12 @@ TEST_CASE("--paper a4 and a bad --paper and SOURCE_DATE_EPOCH and --font-dir") {
     fs::create_directories(empty);
     auto missing = test::pressroom({"convert", "-t", "pdf", "--font-dir", empty.string(), "-o", y.path().string(), seed.string()});
     CHECK(missing.status == 2);
-    CHECK(missing.err.find("--font-dir: no TrueType fonts (*.ttf) in the folder, and no manifest.tsv") != std::string::npos);
+    CHECK(missing.err.find("--font-dir: no TrueType fonts (*.ttf) in the folder, and no manifest.tsv") !=
+          std::string::npos);
     // A manifest naming a file the folder lacks: the file is named.
     test::write_file(empty / "manifest.tsv", "body-regular\tNone.ttf\tNone\tOFL-1.1\tnone\t/none\n");
-    auto named = test::pressroom({"convert", "-t", "pdf", "--font-dir", empty.string(), "-o", y.path().string(), seed.string()});
+    auto named =
+        test::pressroom({"convert", "-t", "pdf", "--font-dir", empty.string(), "-o", y.path().string(), seed.string()});
     CHECK(named.status == 2);
     CHECK(named.err.find("None.ttf: --font-dir: font file missing (role body-regular") != std::string::npos);
 }

@@ -101,7 +101,6 @@ std::string first_sentence(std::string_view s, std::size_t max_chars) {
     return out + "\u2026";
 }
 
-
 Book describe(const model::Document& doc, const Options& options, Diagnostics& diags) {
     const auto& m = doc.meta;
     Book b;

@@ -38,5 +38,4 @@ Book describe(const model::Document& doc, const Options& options, Diagnostics& d
 // code points.
 std::string first_sentence(std::string_view text, std::size_t max_chars = 300);
 
-
 }  // namespace pressroom::render::epub
