@@ -809,8 +809,21 @@ void print_command_help(const Command& c, std::ostream& os) {
     // The readers, from their table: every input format a reading command takes.
     if (d.find_nothrow("from", false)) {
         os << "Input formats (found from the content; --from forces one):\n";
-        for (const auto& r : pipeline::readers())
-            os << "  " << r.name << std::string(10 - r.name.size(), ' ') << r.description << "\n";
+        for (const auto& r : pipeline::readers()) {
+            // Wrapped at 78 columns under the description's first word.
+            std::string line = "  " + std::string(r.name) + std::string(10 - r.name.size(), ' ');
+            bool first = true;
+            for (std::string_view word : text::split(r.description, ' ')) {
+                if (!first && line.size() + 1 + word.size() > 78) {
+                    os << line << "\n";
+                    line = std::string(12, ' ');
+                    first = true;
+                }
+                line += (first ? "" : " ") + std::string(word);
+                first = false;
+            }
+            os << line << "\n";
+        }
         os << "\n";
     }
     // The positional "input" option is an implementation detail of parsing.
