@@ -66,7 +66,9 @@ def installed():
     pkgs = {}
     for line in out.splitlines():
         name, status, pre, dep, prov, essential = line.split("\t")
-        if not status.endswith(" installed"):
+        # A package whose trigger waits (man-db's, while apt installs something
+        # else) is installed all the same.
+        if status.split()[-1] not in ("installed", "triggers-pending", "triggers-awaited"):
             continue
         name = name.split(":")[0]
         alternatives = [[alt.strip().split()[0].split(":")[0] for alt in group.split("|")]
@@ -121,7 +123,10 @@ def owners(paths):
         return
     r = subprocess.run(["dpkg", "-S"] + todo, capture_output=True, text=True)
     for line in r.stdout.splitlines():
-        # "pkg:arch: /path" (or "pkg1, pkg2: /path" for a shared folder)
+        # "pkg:arch: /path" (or "pkg1, pkg2: /path" for a shared folder);
+        # "local diversion from: /path" says who moved it, not who ships it.
+        if "diversion" in line:
+            continue
         pkg, _, path = line.partition(": ")
         _owners[path.strip()] = pkg.split(",")[0].split(":")[0].strip()
     for c in todo:
