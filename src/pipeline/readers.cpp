@@ -49,6 +49,9 @@ InputKind classify_content(std::string_view start, const std::string& name) {
         kind.refusal = "an RTF (rich text) document, not a release page: save it as plain text or HTML first";
         return kind;
     }
+    // Only markup can be XML: a text that merely quotes a DOCTYPE (a
+    // release about XML) is left to ingest.
+    if (!text::starts_with(start, "<")) return kind;
     if (xml::looks_like_release_xml(start)) {
         kind.reader = "xml";  // validated by the release reader, which refuses any DTD
         return kind;

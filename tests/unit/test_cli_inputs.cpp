@@ -45,6 +45,14 @@ TEST_CASE("inputs: XML with a DTD declaring entities is refused - its entities n
     auto html = convert_into(dir, dir / "page.txt");
     CHECK(html.status == 1);
     CHECK(contains(html.err, "page.txt:1: a document type declaration declaring entities (<!DOCTYPE html [...]>)"));
+    // A release that quotes one is a release: only markup can be XML.
+    std::string quoting = test::read_file(seed());
+    quoting.insert(quoting.find("The Department of Defense"),
+                   "<!DOCTYPE note [<!ENTITY x \"quoted in the text\">]>\n\n");
+    test::write_file(dir / "quoting.txt", quoting);
+    auto q = test::pressroom({"convert", "-t", "txt", (dir / "quoting.txt").string()});
+    CHECK(q.status == 0);
+    CHECK(contains(q.out, "<!DOCTYPE note"));
 }
 
 TEST_CASE("inputs: XML of another vocabulary is refused naming its root element") {
