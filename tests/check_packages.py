@@ -41,8 +41,10 @@ PROGRAMS = [
     "java",                                         # EPUBCheck's runtime
     "man", "dpkg-deb", "dpkg-shlibdeps", "lintian", "file", "zsh",  # packaging checks
     "python3", "gzip", "script", "unshare",         # test tools
-    "clang-format", "git-clang-format",             # CI: scripts/check-format
 ]
+# Not here: clang-format, which only CI's scripts/check-format runs; that
+# script installs PRESSROOM_CI_PACKAGES itself (scripts/test does not, and a
+# fresh machine after scripts/test has no clang-format: fresh-check saw it).
 # Data files the tests read. The build passes the files it found itself
 # (hyphenation patterns, dictionary, headers, libraries) with --file.
 FILES = [

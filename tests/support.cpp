@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -45,6 +47,66 @@ std::vector<fs::path> corpus_inputs(const fs::path& corpus) {
     std::vector<fs::path> some;
     for (std::size_t i = 0; i < limit; ++i) some.push_back(all[i * all.size() / limit]);
     return some;
+}
+
+std::set<std::string> corpus_raw_names(const fs::path& corpus) {
+    std::set<std::string> out;
+    for (const auto& e : fs::directory_iterator(corpus / "raw")) {
+        const std::string name = e.path().filename().string();
+        if (e.is_regular_file() && name.front() != '.') out.insert(name);
+    }
+    return out;
+}
+
+std::vector<CorpusExpectation> corpus_expectations(const fs::path& corpus) {
+    std::vector<CorpusExpectation> out;
+    for (const auto& e : fs::directory_iterator(corpus / "expected")) {
+        if (e.path().extension() != ".json") continue;
+        const nlohmann::json j = nlohmann::json::parse(read_file(e.path()));
+        if (!j.contains("file") || !j.at("file").is_string())
+            throw std::runtime_error(e.path().string() + ": no \"file\"");
+        CorpusExpectation x{j.at("file").get<std::string>(), j.value("is_release", true)};
+        if (!fs::is_regular_file(corpus / "raw" / x.file))
+            throw std::runtime_error(e.path().string() + " names " + x.file + ", which raw/ does not have");
+        out.push_back(std::move(x));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.file < b.file; });
+    return out;
+}
+
+std::set<std::string> corpus_files(const std::vector<CorpusExpectation>& expected, bool is_release) {
+    std::set<std::string> out;
+    for (const auto& x : expected)
+        if (x.is_release == is_release) out.insert(x.file);
+    return out;
+}
+
+std::string corpus_decisions_differ(const std::vector<CorpusExpectation>& expected,
+                                    const std::set<std::string>& converted, const std::set<std::string>& refused) {
+    std::vector<std::string> wrongly_converted, wrongly_refused, neither, unknown;
+    std::set<std::string> known;
+    for (const auto& x : expected) {
+        known.insert(x.file);
+        const bool c = converted.count(x.file) > 0, r = refused.count(x.file) > 0;
+        if (c && !x.is_release) wrongly_converted.push_back(x.file);
+        if (r && x.is_release) wrongly_refused.push_back(x.file);
+        if (!c && !r) neither.push_back(x.file);
+    }
+    for (const auto* set : {&converted, &refused})
+        for (const auto& f : *set)
+            if (!known.count(f)) unknown.push_back(f);
+    std::string out;
+    auto group = [&](const std::vector<std::string>& files, const std::string& what) {
+        if (files.empty()) return;
+        out += std::to_string(files.size()) + " " + what + ":";
+        for (const auto& f : files) out += " " + f;
+        out += "\n";
+    };
+    group(wrongly_converted, "non-releases converted (is_release false in expected/)");
+    group(wrongly_refused, "releases refused (is_release true in expected/)");
+    group(neither, "inputs of expected/ neither converted nor refused");
+    group(unknown, "inputs converted or refused that expected/ does not list");
+    return out;
 }
 
 std::string read_file(const fs::path& p) {

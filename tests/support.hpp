@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,33 @@ std::optional<std::filesystem::path> corpus_dir();
 // as long), N of them spread evenly over the list, so every agency's pages
 // still come up.
 std::vector<std::filesystem::path> corpus_inputs(const std::filesystem::path& corpus);
+
+// The names of every file in the corpus's raw/ (all of them, whatever
+// PRESSROOM_CORPUS_LIMIT says; hidden files left out, as batch skips them).
+std::set<std::string> corpus_raw_names(const std::filesystem::path& corpus);
+
+// What the corpus's expected/NAME.json says of one raw input: whether it is
+// a release (to be converted) or not (to be refused). Tests derive every
+// count and every name from these, never from figures written in the test:
+// the corpus grows.
+struct CorpusExpectation {
+    std::string file;  // the raw input's name (the json's "file"), in raw/
+    bool is_release = true;
+};
+// Every expectation of `corpus` (expected/*.json), sorted by file name. An
+// absent "is_release" means true, as the corpus's score script reads it.
+// Throws std::runtime_error for a json without "file" or naming a file that
+// raw/ does not have.
+std::vector<CorpusExpectation> corpus_expectations(const std::filesystem::path& corpus);
+// The files expected/ says are releases (is_release true), or are not.
+std::set<std::string> corpus_files(const std::vector<CorpusExpectation>& expected, bool is_release);
+// How a run's decisions differ from expected/: empty when `converted` is
+// exactly the releases and `refused` exactly the non-releases; otherwise a
+// message naming, one group per line, the non-releases converted, the
+// releases refused, the files expected/ has that the run neither converted
+// nor refused, and the files the run handled that expected/ does not have.
+std::string corpus_decisions_differ(const std::vector<CorpusExpectation>& expected,
+                                    const std::set<std::string>& converted, const std::set<std::string>& refused);
 
 std::string read_file(const std::filesystem::path& p);
 void write_file(const std::filesystem::path& p, const std::string& bytes);

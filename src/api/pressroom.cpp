@@ -5,7 +5,7 @@
 
 #include "base/files.hpp"
 #include "ingest/ingest.hpp"
-#include "ingest/rules.hpp"
+#include "ingest/data/rules.hpp"
 #include "pipeline/convert.hpp"
 #include "render/renderer.hpp"
 #include "version.hpp"

@@ -141,6 +141,11 @@ bool is_control(char32_t c) {
     return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
 }
 
+bool is_default_ignorable(char32_t c) {
+    if (c < 0xAD) return false;  // the first one is the soft hyphen
+    return utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->ignorable;
+}
+
 static std::string map_case(std::string_view s, bool upper) {
     std::string out;
     out.reserve(s.size());

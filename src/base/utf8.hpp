@@ -35,6 +35,10 @@ bool is_digit(char32_t c);
 bool is_space(char32_t c);        // Unicode Zs plus tab/newline
 bool is_punctuation(char32_t c);  // P* categories
 bool is_control(char32_t c);      // Cc, Cf (except ZWJ/ZWNJ), noncharacters
+// Unicode's Default_Ignorable_Code_Point: characters that are not drawn
+// unless a font uses them to choose another glyph (variation selectors
+// U+FE00–U+FE0F, joiners U+200C/U+200D, the soft hyphen, U+200B...).
+bool is_default_ignorable(char32_t c);
 
 std::string to_lower(std::string_view s);
 std::string to_upper(std::string_view s);

@@ -13,7 +13,7 @@
 #include "cli/progress.hpp"
 #include "fonts/face.hpp"
 #include "fonts/font_set.hpp"
-#include "ingest/rules.hpp"
+#include "ingest/data/rules.hpp"
 #include "pipeline/batch.hpp"
 #include "pipeline/bundle.hpp"
 #include "pipeline/convert.hpp"

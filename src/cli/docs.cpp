@@ -6,7 +6,7 @@
 
 #include "base/text.hpp"
 #include "cli/commands.hpp"
-#include "ingest/rules.hpp"
+#include "ingest/data/rules.hpp"
 #include "pipeline/metadata.hpp"
 #include "pipeline/readers.hpp"
 #include "render/renderer.hpp"

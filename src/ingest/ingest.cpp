@@ -6,14 +6,14 @@
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
-#include "ingest/decode.hpp"
-#include "ingest/feed_reader.hpp"
-#include "ingest/html_reader.hpp"
-#include "ingest/markdown_reader.hpp"
-#include "ingest/sniff.hpp"
-#include "ingest/steps.hpp"
-#include "ingest/dates.hpp"
-#include "ingest/text_reader.hpp"
+#include "ingest/readers/decode.hpp"
+#include "ingest/readers/feed_reader.hpp"
+#include "ingest/readers/html_reader.hpp"
+#include "ingest/readers/markdown_reader.hpp"
+#include "ingest/readers/sniff.hpp"
+#include "ingest/passes/passes.hpp"
+#include "ingest/data/dates.hpp"
+#include "ingest/readers/text_reader.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "base/diagnostic.hpp"
-#include "ingest/rules.hpp"
+#include "ingest/data/rules.hpp"
 #include "model/document.hpp"
 
 #include <string>

@@ -99,7 +99,7 @@ public:
         Line l = setter_.set_line({{std::to_string(page_number), Style::regular, f_.entry_size, -1}}, 0);
         const double x = d_.margin_left + measure_ - l.width;
         for (const auto& f : l.fragments)
-            pages_[e.page].texts.push_back({x + f.x, e.number_baseline, f.face, f.size, f.text, 0});
+            pages_[e.page].texts.push_back({x + f.x, e.number_baseline, f.face, f.size, f.text, 0, f.actual});
     }
 
     double measure() const { return measure_; }
@@ -125,7 +125,7 @@ private:
     double place_line(const Line& l, double indent, double leading, double size, double gray) {
         const double base = top_to_pdf(y_ + baseline_in(leading, size));
         for (const auto& f : l.fragments)
-            pages_.back().texts.push_back({d_.margin_left + indent + f.x, base, f.face, f.size, f.text, gray});
+            pages_.back().texts.push_back({d_.margin_left + indent + f.x, base, f.face, f.size, f.text, gray, f.actual});
         y_ += leading;
         return base;
     }
@@ -136,7 +136,7 @@ private:
         // last line includes the glue that fills it to the measure.
         const double drawn = l.fragments.empty() ? 0 : l.fragments.back().x + l.fragments.back().width;
         const double x = d_.margin_left + (measure_ - drawn) / 2;
-        for (const auto& f : l.fragments) pages_.back().texts.push_back({x + f.x, base, f.face, f.size, f.text, gray});
+        for (const auto& f : l.fragments) pages_.back().texts.push_back({x + f.x, base, f.face, f.size, f.text, gray, f.actual});
         return y + leading;
     }
 

@@ -408,7 +408,7 @@ private:
         const auto& frags = fl.line.fragments;
         for (std::size_t i = 0; i < frags.size(); ++i) {
             const Fragment& f = frags[i];
-            page.texts.push_back({left + f.x, base, f.face, f.size, f.text, fl.gray});
+            page.texts.push_back({left + f.x, base, f.face, f.size, f.text, fl.gray, f.actual});
             if (f.link >= 0) {
                 // One link area per run of fragments of the same link on this line.
                 bool continues = !page.links.empty() && i > 0 && frags[i - 1].link == f.link &&
@@ -455,7 +455,7 @@ void draw_footer(Page& page, const Paper& paper, const std::string& text, Setter
     const double measure = paper.width - d.margin_left - d.margin_right;
     Line l = setter.set_line({{text, Style::regular, d.footer_size, -1}}, 0);
     double x = d.margin_left + (measure - l.width) / 2;
-    for (const auto& f : l.fragments) page.texts.push_back({x + f.x, d.footer_baseline, f.face, f.size, f.text, d.footer_gray});
+    for (const auto& f : l.fragments) page.texts.push_back({x + f.x, d.footer_baseline, f.face, f.size, f.text, d.footer_gray, f.actual});
     double rule_y = d.footer_baseline + d.footer_size + 5;
     page.rules.push_back({d.margin_left, rule_y, d.margin_left + measure, rule_y, 0.4, d.footer_gray});
 }

@@ -42,6 +42,7 @@ struct PlacedText {
     double size = 11;
     std::string text;     // UTF-8, only characters `face` has, BMP only
     double gray = 0;      // 0 = black
+    std::string actual;   // what `text` stands for, when more (Fragment::actual); else empty
 };
 
 struct Rule {

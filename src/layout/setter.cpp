@@ -48,15 +48,39 @@ Setter::Setter(const fonts::FontSet& fonts, const Hyphenator* hyphenator, Diagno
                char32_t max_code_point)
     : fonts_(fonts), hyphenator_(hyphenator), diagnostics_(diagnostics), max_cp_(max_code_point) {}
 
-std::vector<Setter::Glyph> Setter::resolve(const std::vector<Run>& runs, int line) {
-    std::vector<Glyph> out;
+Setter::Resolved Setter::resolve(const std::vector<Run>& runs, int line) {
+    Resolved r;
+    std::vector<Glyph>& out = r.glyphs;
+    // Invisible characters (default-ignorable code points other than the
+    // soft hyphen and U+200B, which are break opportunities: variation
+    // selectors as in "©️", joiners inside emoji sequences) are not drawn:
+    // a font has no glyph for them, or an empty one that libharu would not
+    // even write. They are carried with the glyph they follow (else the
+    // next one), so the fragment that draws it stands for them too
+    // (Fragment::actual).
+    std::string pending;  // invisible characters not yet carried
+    auto carry = [&](Glyph& g, const std::string& before, const std::string& after) {
+        if (!g.actual) {
+            r.actual.push_back(utf8::encode(g.cp));
+            g.actual = static_cast<std::uint32_t>(r.actual.size());
+        }
+        std::string& a = r.actual[g.actual - 1];
+        a.insert(0, before);
+        a += after;
+    };
+    auto drawn = [](const Glyph& g) { return g.face != not_drawn && g.cp != ' '; };
     for (const auto& run : runs) {
         std::string_view s = run.text;
         for (std::size_t i = 0; i < s.size();) {
             char32_t cp = utf8::next(s, i);
             if (is_space_char(cp)) cp = ' ';
             if (cp == soft_hyphen || cp == zero_width_space) {
-                out.push_back({cp, not_drawn, run.size, run.link, 0});
+                out.push_back({cp, not_drawn, run.size, run.link, 0, 0});
+                continue;
+            }
+            if (utf8::is_default_ignorable(cp)) {
+                if (pending.empty() && !out.empty() && drawn(out.back())) carry(out.back(), {}, utf8::encode(cp));
+                else utf8::append(pending, cp);
                 continue;
             }
             int face = cp <= max_cp_ ? fonts_.find(cp, run.style) : -1;
@@ -77,17 +101,27 @@ std::vector<Setter::Glyph> Setter::resolve(const std::vector<Run>& runs, int lin
                 }
             }
             const auto& f = fonts_.face(static_cast<std::size_t>(face));
-            out.push_back({cp, static_cast<std::size_t>(face), run.size, run.link, f.advance_1000(cp) * run.size / 1000.0});
+            out.push_back(
+                {cp, static_cast<std::size_t>(face), run.size, run.link, f.advance_1000(cp) * run.size / 1000.0, 0});
+            if (!pending.empty() && cp != ' ') {
+                carry(out.back(), pending, {});
+                pending.clear();
+            }
         }
     }
-    return out;
+    // Invisible characters after the last glyph go with the last one drawn.
+    if (!pending.empty()) {
+        auto last = std::find_if(out.rbegin(), out.rend(), drawn);
+        if (last != out.rend()) carry(*last, {}, pending);
+    }
+    return r;
 }
 
 Setter::Glyph Setter::hyphen_glyph(const Glyph& like) {
     // The hyphen comes from the font of the letter before it, else the chain.
     std::size_t face = like.face;
     if (face == not_drawn || !fonts_.face(face).covers('-')) face = fonts_.chain(fonts::Style::regular).front();
-    return {'-', face, like.size, like.link, fonts_.face(face).advance_1000(char32_t{'-'}) * like.size / 1000.0};
+    return {'-', face, like.size, like.link, fonts_.face(face).advance_1000(char32_t{'-'}) * like.size / 1000.0, 0};
 }
 
 Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bool justify, bool hyphenate,
@@ -236,8 +270,9 @@ Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bo
     return b;
 }
 
-std::vector<Line> Setter::make_lines(const Built& b, const std::vector<Glyph>& glyphs, const std::vector<Break>& breaks,
+std::vector<Line> Setter::make_lines(const Built& b, const Resolved& resolved, const std::vector<Break>& breaks,
                                      bool natural) {
+    const std::vector<Glyph>& glyphs = resolved.glyphs;
     std::vector<Line> lines;
     std::size_t start = 0;
     for (const auto& br : breaks) {
@@ -256,6 +291,10 @@ std::vector<Line> Setter::make_lines(const Built& b, const std::vector<Glyph>& g
             if (adjacent && !line.fragments.empty()) {
                 Fragment& last = line.fragments.back();
                 if (last.face == f.face && last.size == f.size && last.link == f.link) {
+                    if (!last.actual.empty() || !f.actual.empty()) {
+                        if (last.actual.empty()) last.actual = last.text;
+                        last.actual += f.actual.empty() ? f.text : f.actual;
+                    }
                     last.text += f.text;
                     last.width += f.width;
                     return;
@@ -273,10 +312,17 @@ std::vector<Line> Setter::make_lines(const Built& b, const std::vector<Glyph>& g
                 f.face = glyphs[s].face;
                 f.size = glyphs[s].size;
                 f.link = glyphs[s].link;
+                bool carries = false;
                 for (std::size_t g = s; g < e; ++g) {
                     utf8::append(f.text, glyphs[g].cp);
                     used_[glyphs[g].face].insert(glyphs[g].cp);
+                    carries = carries || glyphs[g].actual;
                 }
+                if (carries)
+                    for (std::size_t g = s; g < e; ++g) {
+                        if (glyphs[g].actual) f.actual += resolved.actual[glyphs[g].actual - 1];
+                        else utf8::append(f.actual, glyphs[g].cp);
+                    }
                 add(std::move(f));
                 x += it.width;
                 adjacent = true;
@@ -288,7 +334,7 @@ std::vector<Line> Setter::make_lines(const Built& b, const std::vector<Glyph>& g
         const Item& end = b.items[br.position];
         if (end.type == Item::Type::penalty && end.width > 0) {
             const Glyph& h = b.hyphens[br.position];
-            Fragment f{x, h.advance, h.face, h.size, "-", h.link};
+            Fragment f{x, h.advance, h.face, h.size, "-", h.link, {}};
             used_[h.face].insert('-');
             add(std::move(f));
             x += h.advance;
@@ -301,7 +347,8 @@ std::vector<Line> Setter::make_lines(const Built& b, const std::vector<Glyph>& g
 }
 
 std::vector<Line> Setter::set(const std::vector<Run>& runs, const ParagraphSpec& spec, int line) {
-    std::vector<Glyph> glyphs = resolve(runs, line);
+    const Resolved resolved = resolve(runs, line);
+    const std::vector<Glyph>& glyphs = resolved.glyphs;
     bool any = std::any_of(glyphs.begin(), glyphs.end(), [](const Glyph& g) { return g.cp != ' ' && g.face != not_drawn; });
     if (!any) return {};
     auto width = [&](std::size_t) { return spec.width; };
@@ -315,14 +362,14 @@ std::vector<Line> Setter::set(const std::vector<Run>& runs, const ParagraphSpec&
         first.allow_flagged = false;
         if (auto breaks = break_lines(built.items, width, first)) {
             last_method_ = Method::optimal;
-            return make_lines(built, glyphs, *breaks, false);
+            return make_lines(built, resolved, *breaks, false);
         }
         if (spec.hyphenate) built = build(glyphs, spec.width, true, true);
         BreakParams second;
         second.tolerance = 1.5;
         if (auto breaks = break_lines(built.items, width, second)) {
             last_method_ = Method::optimal_hyphenated;
-            return make_lines(built, glyphs, *breaks, false);
+            return make_lines(built, resolved, *breaks, false);
         }
     }
     Built ragged = build(glyphs, spec.width, false, spec.hyphenate, spec.balance);
@@ -330,18 +377,19 @@ std::vector<Line> Setter::set(const std::vector<Run>& runs, const ParagraphSpec&
     loose.tolerance = 1e4;  // any line length will do; the demerits still prefer even ones
     if (auto breaks = break_lines(ragged.items, width, loose)) {
         last_method_ = Method::ragged;
-        return make_lines(ragged, glyphs, *breaks, false);
+        return make_lines(ragged, resolved, *breaks, false);
     }
     last_method_ = Method::first_fit;
-    return make_lines(ragged, glyphs, break_greedy(ragged.items, width), true);
+    return make_lines(ragged, resolved, break_greedy(ragged.items, width), true);
 }
 
 Line Setter::set_line(const std::vector<Run>& runs, int line) {
-    std::vector<Glyph> glyphs = resolve(runs, line);
+    const Resolved resolved = resolve(runs, line);
+    const std::vector<Glyph>& glyphs = resolved.glyphs;
     Built built = build(glyphs, std::numeric_limits<double>::max(), true, false);
     // The breaks: only the final forced one, so every word lands on one line.
     std::vector<Break> one{{built.items.size() - 1, 0}};
-    auto lines = make_lines(built, glyphs, one, true);
+    auto lines = make_lines(built, resolved, one, true);
     return lines.empty() ? Line{} : std::move(lines.front());
 }
 

@@ -13,6 +13,7 @@
 #include "layout/knuth_plass.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -37,6 +38,12 @@ struct Fragment {
     double size = 11;
     std::string text;      // UTF-8; every character has a glyph in `face`
     int link = -1;
+    // The text the fragment stands for when it is more than `text`: the
+    // drawn characters with the invisible ones (Unicode's default-ignorable
+    // code points: variation selectors, joiners) between and after them,
+    // which are never drawn. Empty when it is `text`. The PDF writer puts it
+    // in /ActualText, so copied and extracted text is the model's text.
+    std::string actual;
 };
 
 struct Line {
@@ -90,8 +97,15 @@ private:
         double size;
         int link;
         double advance;  // points
+        // 1 + index into Resolved::actual when the glyph stands for more
+        // text than `cp` (invisible characters carried with it); 0 if not.
+        std::uint32_t actual;
     };
-    std::vector<Glyph> resolve(const std::vector<Run>& runs, int line);
+    struct Resolved {
+        std::vector<Glyph> glyphs;
+        std::vector<std::string> actual;  // see Glyph::actual
+    };
+    Resolved resolve(const std::vector<Run>& runs, int line);
     struct Built {
         std::vector<Item> items;
         // For each box: the glyph range it draws; for a penalty with width:
@@ -100,7 +114,7 @@ private:
         std::vector<Glyph> hyphens;  // per item, meaningful for flagged penalties
     };
     Built build(const std::vector<Glyph>& glyphs, double measure, bool justify, bool hyphenate, bool balance = false);
-    std::vector<Line> make_lines(const Built& b, const std::vector<Glyph>& glyphs, const std::vector<Break>& breaks,
+    std::vector<Line> make_lines(const Built& b, const Resolved& resolved, const std::vector<Break>& breaks,
                                  bool justify);
     Glyph hyphen_glyph(const Glyph& like);
 

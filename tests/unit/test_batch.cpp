@@ -4,10 +4,12 @@
 // it leaves on disk, and its report read back as JSON.
 #include "base/error.hpp"
 #include "base/hash.hpp"
+#include "base/text.hpp"
 #include "cli/progress.hpp"
 #include "pipeline/batch.hpp"
 #include "pipeline/shard.hpp"
 #include "pipeline/walk.hpp"
+#include "render/renderer.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -99,14 +101,30 @@ std::size_t stamps(const fs::path& out) {
     return n;
 }
 
-// The corpus inputs that hold no release (expected/NAME.json says so).
-std::vector<std::string> non_releases(const fs::path& corpus) {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(corpus / "expected")) {
-        json j = json::parse(test::read_file(e.path()));
-        if (!j.value("is_release", true)) out.push_back(j.at("file").get<std::string>());
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// What a corpus run decided, from its report: the inputs converted (now or
+// up to date from before), those refused as holding no release, and those
+// that failed for any other reason (never right: named by the test).
+struct Decisions {
+    std::set<std::string> converted, refused, other_failures;
+};
+Decisions decisions(const json& report) {
+    Decisions d;
+    for (const auto& i : report.at("inputs")) {
+        const std::string input = i.at("input").get<std::string>(), status = i.at("status").get<std::string>();
+        if (status != "failed") d.converted.insert(input);
+        else if (text::ends_with(i.at("error").get<std::string>(), ": no release text found")) d.refused.insert(input);
+        else d.other_failures.insert(input + " (" + i.at("error").get<std::string>() + ")");
     }
-    std::sort(out.begin(), out.end());
+    return d;
+}
+
+std::string joined(const std::set<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
     return out;
 }
 
@@ -343,32 +361,61 @@ TEST_CASE("progress: the bar and the line say done and total and failures and ra
 
 // ------------------------------------------------------------------ the command
 
+// The corpus tests below rely on this helper to name what disagrees with
+// expected/: it must find every kind of disagreement, and only those.
+TEST_CASE("corpus_decisions_differ names the files whose decision disagrees with expected/") {
+    const std::vector<test::CorpusExpectation> expected{{"a.txt", true}, {"b.html", true}, {"c.md", false}, {"d.txt", false}};
+    CHECK(test::corpus_files(expected, true) == std::set<std::string>{"a.txt", "b.html"});
+    CHECK(test::corpus_files(expected, false) == std::set<std::string>{"c.md", "d.txt"});
+    CHECK(test::corpus_decisions_differ(expected, {"a.txt", "b.html"}, {"c.md", "d.txt"}).empty());
+    const std::string all_wrong = test::corpus_decisions_differ(expected, {"c.md", "x.txt"}, {"b.html"});
+    CHECK(all_wrong == "1 non-releases converted (is_release false in expected/): c.md\n"
+                       "1 releases refused (is_release true in expected/): b.html\n"
+                       "2 inputs of expected/ neither converted nor refused: a.txt d.txt\n"
+                       "1 inputs converted or refused that expected/ does not list: x.txt\n");
+}
+
+// Every count and name comes from the corpus itself (raw/ and expected/),
+// which grows. The converted and refused sets must be what expected/ says;
+// until the normalizer decides every input right, that one check fails and
+// names the files (the rest of the test does not depend on it).
 TEST_CASE("batch: the corpus converts every release and names the non-releases and a second run does no work") {
     const auto corpus = corpus_or_skip();
     if (!corpus) return;
+    const auto expected = test::corpus_expectations(*corpus);
+    const auto raw = test::corpus_raw_names(*corpus);
+    CHECK_MESSAGE(expected.size() == raw.size(), "every raw input has an expectation in expected/");
     test::TempDir dir;
     const fs::path out = dir / "out";
     auto r = test::pressroom({"batch", (*corpus / "raw").string(), "-o", out.string(), "-j", "2", "--report",
                               (dir / "r.json").string()});
-    CHECK(r.status == 1);
-    const auto refused = non_releases(*corpus);
-    REQUIRE(refused.size() == 2);
-    for (const auto& name : refused)
-        CHECK(r.err.find("pressroom: " + (*corpus / "raw" / name).string() + ": no release text found") != std::string::npos);
-    CHECK(r.err.find("pressroom batch: 89 inputs: 87 converted, 2 failed; 174 outputs") != std::string::npos);
 
     const json report = read_json(dir / "r.json");
     check_report_schema(report);
     CHECK(report.at("complete") == true);
-    CHECK(report.at("totals").at("inputs") == 89);
-    CHECK(report.at("totals").at("converted") == 87);
-    CHECK(report.at("totals").at("failed") == 2);
+    const Decisions d = decisions(report);
+    CHECK_MESSAGE(d.other_failures.empty(), "failed other than as non-releases: " << joined(d.other_failures));
+    CHECK_MESSAGE(test::corpus_decisions_differ(expected, d.converted, d.refused).empty(),
+                  "the batch's decisions differ from expected/:\n"
+                      << test::corpus_decisions_differ(expected, d.converted, d.refused));
+    // What it did is what it says, on its standard error and in the report.
+    const std::size_t converted = d.converted.size(), failed = raw.size() - converted;
+    CHECK(r.status == (failed ? 1 : 0));
+    CHECK(report.at("totals").at("inputs") == raw.size());
+    CHECK(report.at("totals").at("converted") == converted);
+    CHECK(report.at("totals").at("failed") == failed);
+    CHECK(report.at("totals").at("outputs") == 2 * converted);
+    CHECK(r.err.find("pressroom batch: " + plural(raw.size(), "input", "inputs") + ": " + std::to_string(converted) +
+                     " converted, " + std::to_string(failed) + " failed; " + plural(2 * converted, "output", "outputs")) !=
+          std::string::npos);
+    for (const auto& name : d.refused)
+        CHECK(r.err.find("pressroom: " + (*corpus / "raw" / name).string() + ": no release text found") != std::string::npos);
     for (const auto& i : report.at("inputs")) {
-        const bool refuse = std::find(refused.begin(), refused.end(), i.at("input").get<std::string>()) != refused.end();
-        CHECK(i.at("status") == (refuse ? "failed" : "converted"));
-        if (!refuse) CHECK(i.at("outputs").size() == 2);
+        CHECK(raw.count(i.at("input").get<std::string>()) == 1);
+        if (i.at("status") == "converted") CHECK(i.at("outputs").size() == 2);
     }
     check_outputs_match(report, out);
+    CHECK(tree(out).size() == 2 * converted);
     // No path of this machine in the report.
     CHECK(test::read_file(dir / "r.json").find(corpus->string()) == std::string::npos);
     CHECK(temporaries(out).empty());
@@ -378,18 +425,22 @@ TEST_CASE("batch: the corpus converts every release and names the non-releases a
     for (const auto& e : fs::recursive_directory_iterator(out)) times[e.path().string()] = e.last_write_time();
     auto again = test::pressroom({"batch", (*corpus / "raw").string(), "-o", out.string(), "-j", "2", "--report",
                                   (dir / "r2.json").string()});
-    CHECK(again.status == 1);
-    CHECK(again.err.find("pressroom batch: nothing to do: 89 inputs, 87 up to date, 2 failed as before (unchanged)") !=
+    CHECK(again.status == r.status);
+    CHECK(again.err.find("pressroom batch: nothing to do: " + plural(raw.size(), "input", "inputs") + ", " +
+                         std::to_string(converted) + " up to date" +
+                         (failed ? ", " + std::to_string(failed) + " failed as before (unchanged)" : "")) !=
           std::string::npos);
-    for (const auto& name : refused)
+    for (const auto& name : d.refused)
         CHECK(again.err.find((*corpus / "raw" / name).string() + ": no release text found (unchanged since the last run)") !=
               std::string::npos);
     for (const auto& e : fs::recursive_directory_iterator(out)) CHECK(times.at(e.path().string()) == e.last_write_time());
     const json second = read_json(dir / "r2.json");
     check_report_schema(second);
-    CHECK(second.at("totals").at("up_to_date") == 87);
+    CHECK(second.at("totals").at("up_to_date") == converted);
     CHECK(second.at("totals").at("converted") == 0);
+    CHECK(second.at("totals").at("failed") == failed);
     // The same entries, but for their status.
+    REQUIRE(second.at("inputs").size() == report.at("inputs").size());
     for (std::size_t k = 0; k < report.at("inputs").size(); ++k) {
         json a = report.at("inputs")[k], b = second.at("inputs")[k];
         a.erase("status");
@@ -402,6 +453,8 @@ TEST_CASE("batch: the corpus converts every release and names the non-releases a
 TEST_CASE("batch: a SIGKILL mid-way leaves no truncated output and the rerun completes the work") {
     const auto corpus = corpus_or_skip();
     if (!corpus) return;
+    const auto expected = test::corpus_expectations(*corpus);
+    const auto raw = test::corpus_raw_names(*corpus);
     test::TempDir dir;
     const fs::path out = dir / "out";
     // Every format on one thread: slow enough to be caught mid-way.
@@ -412,20 +465,30 @@ TEST_CASE("batch: a SIGKILL mid-way leaves no truncated output and the rerun com
     const int status = wait_for(pid);
     REQUIRE_MESSAGE(caught, "the batch ended before it could be killed");
     CHECK(status == 128 + SIGKILL);
-    const std::size_t done = stamps(out);
-    CHECK(done < 89);
+    const std::size_t done = stamps(out);  // inputs the killed run finished, converted or refused
+    CHECK(done < raw.size());
     const auto after_kill = tree(out);
     CHECK_FALSE(after_kill.empty());
 
     auto rerun = test::pressroom({"batch", "-t", "all", "-j", "2", (*corpus / "raw").string(), "-o", out.string(),
                                   "--report", (dir / "r.json").string()});
-    CHECK(rerun.status == 1);
     const json report = read_json(dir / "r.json");
     check_report_schema(report);
-    const auto up_to_date = report.at("totals").at("up_to_date").get<std::size_t>();
-    CHECK(up_to_date >= 3);  // what the killed run finished was kept...
-    CHECK(report.at("totals").at("converted").get<std::size_t>() >= 89 - done - 2);  // ...the rest done now
-    CHECK(report.at("totals").at("converted").get<std::size_t>() + up_to_date == 87);
+    CHECK(report.at("complete") == true);
+    const auto& totals = report.at("totals");
+    const auto up_to_date = totals.at("up_to_date").get<std::size_t>();
+    const auto converted = totals.at("converted").get<std::size_t>();
+    const auto failed = totals.at("failed").get<std::size_t>();
+    CHECK(rerun.status == (failed ? 1 : 0));
+    CHECK(totals.at("inputs") == raw.size());
+    CHECK(up_to_date >= 3);             // what the killed run finished was kept...
+    CHECK(up_to_date <= done);
+    CHECK(converted >= raw.size() - done - failed);  // ...the rest done now
+    const Decisions d = decisions(report);
+    CHECK_MESSAGE(d.other_failures.empty(), "failed other than as non-releases: " << joined(d.other_failures));
+    CHECK_MESSAGE(test::corpus_decisions_differ(expected, d.converted, d.refused).empty(),
+                  "the rerun's decisions differ from expected/:\n"
+                      << test::corpus_decisions_differ(expected, d.converted, d.refused));
     check_outputs_match(report, out);
     // Whatever the kill left in place was whole: the same bytes a complete run gives.
     const auto complete = tree(out);
@@ -436,7 +499,8 @@ TEST_CASE("batch: a SIGKILL mid-way leaves no truncated output and the rerun com
         CHECK(complete.at(path) == bytes);
     }
     CHECK(temporaries(out).empty());
-    CHECK(complete.size() == 87 * 4);
+    // Every release in every format, nothing else.
+    CHECK(complete.size() == (converted + up_to_date) * render::formats().size());
 }
 
 TEST_CASE("batch: SIGTERM stops after the files in progress with exit 143 and a report marked incomplete") {
@@ -456,7 +520,7 @@ TEST_CASE("batch: SIGTERM stops after the files in progress with exit 143 and a 
     CHECK(temporaries(out).empty());
     const json report = read_json(dir / "r.json");
     CHECK(report.at("complete") == false);
-    CHECK(report.at("inputs").size() < 89);
+    CHECK(report.at("inputs").size() < test::corpus_raw_names(*corpus).size());
     CHECK(report.at("inputs").size() == stamps(out));
     check_outputs_match(report, out);
 }

@@ -1,5 +1,5 @@
 // Dates in the forms releases use, to ISO 8601.
-#include "ingest/dates.hpp"
+#include "ingest/data/dates.hpp"
 #include "model/format.hpp"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // Decoding: encodings detected from the bytes, line ends and spaces folded,
 // NFC, and the encoding reported.
-#include "ingest/decode.hpp"
+#include "ingest/readers/decode.hpp"
 
 #include <doctest/doctest.h>
 

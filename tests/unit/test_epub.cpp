@@ -8,6 +8,7 @@
 #include "base/zip_writer.hpp"
 #include "epub_reader.hpp"
 #include "fonts/face.hpp"
+#include "model/check.hpp"
 #include "model/format.hpp"
 #include "pipeline/convert.hpp"
 #include "render/epub/book.hpp"
@@ -434,6 +435,58 @@ TEST_CASE("epub: the content document's text is the model's text (corpus)") {
     }
     MESSAGE(compared << " of " << files.size() << " corpus files compared");
     CHECK(compared > 0);
+}
+
+// The text of an element exactly as the content document holds it: every
+// text node below it, joined, white space and all (element_text collapses
+// runs of white space, which would hide a newline turned into one space).
+std::string raw_text(xmlNode* node) {
+    xmlChar* content = xmlNodeGetContent(node);
+    std::string s = content ? reinterpret_cast<const char*>(content) : "";
+    xmlFree(content);
+    return s;
+}
+
+// Regression: a list item holding a link and then an emphasis that starts
+// with punctuation ("<a>Name</a><em>, Director …</em>", as pages list
+// people) came out "Name , Director": the item had no text node of its own,
+// so libxml2's pretty-printer took it for element-only content and indented
+// its children, and that indentation is text. The same held for any block
+// whose spans all have markup, a lone link included.
+TEST_CASE("epub: adjacent spans with markup get no white space between them (link then emphasis starting with punctuation)") {
+    using K = model::Span::Kind;
+    model::Document doc = hand_made();
+    doc.body.clear();
+    const model::Inlines link_then_emphasis{{K::link, "Jane Example", "https://example.gov/jane"},
+                                            {K::emphasis, ", Director of Parks", ""}};
+    const model::Inlines strong_then_emphasis{{K::strong, "Sam Sample", ""}, {K::emphasis, "; Deputy Director", ""}};
+    const model::Inlines emphasis_then_link{{K::emphasis, "Read", ""}, {K::link, "(the plan)", "https://example.gov/p"}};
+    const model::Inlines link_only{{K::link, "Only a link", "https://example.gov/only"}};
+    doc.body.push_back(model::Paragraph{link_then_emphasis, 1});
+    doc.body.push_back(model::Heading{1, strong_then_emphasis, 2});
+    model::List list;
+    for (const auto* content : {&link_then_emphasis, &strong_then_emphasis, &emphasis_then_link, &link_only})
+        list.items.push_back({*content, 0, 3});
+    doc.body.push_back(list);
+    doc.body.push_back(model::Quote{emphasis_then_link, 4});
+    REQUIRE(model::check(doc).empty());
+
+    const std::string xhtml = test::entry(test::read_zip(epub_of(doc)), "EPUB/content.xhtml").data;
+    CHECK(xhtml.find("</a><em>, Director of Parks</em>") != std::string::npos);
+    const Xhtml x{test::parse_xml(xhtml)};
+    xmlNode* text = elements(x.root(), "section").at(0);
+    std::vector<xmlNode*> blocks{elements(text, "p").at(0), elements(text, "h2").at(0)};
+    for (xmlNode* li : elements(text, "li")) blocks.push_back(li);
+    blocks.push_back(elements(elements(text, "blockquote").at(0), "p").at(0));
+    const std::vector<const model::Inlines*> contents{&link_then_emphasis, &strong_then_emphasis, &link_then_emphasis,
+                                                      &strong_then_emphasis, &emphasis_then_link, &link_only,
+                                                      &emphasis_then_link};
+    REQUIRE(blocks.size() == contents.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        INFO("block " << i);
+        CHECK(raw_text(blocks[i]) == model::plain_text(*contents[i]));
+    }
+    CHECK(element_text(x.body()) == model_text(doc));
 }
 
 TEST_CASE("epub: the content document's markup") {

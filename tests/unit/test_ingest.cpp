@@ -2,7 +2,7 @@
 // backbone issue promises of the first normalizer.
 #include "base/error.hpp"
 #include "ingest/ingest.hpp"
-#include "ingest/rules.hpp"
+#include "ingest/data/rules.hpp"
 #include "ingest/source.hpp"
 #include "model/check.hpp"
 #include "support.hpp"

@@ -84,6 +84,51 @@ TEST_CASE("beyond the encodable range a character counts as missing even if a fo
     CHECK(diags.count("glyph-missing") == 1);
 }
 
+// The text a line stands for: each fragment's actual text (else its
+// drawn text), with a space wherever the setter left a gap.
+std::string line_actual(const Line& l) {
+    std::string s;
+    double end = 0;
+    for (const auto& f : l.fragments) {
+        if (!s.empty() && f.x > end + 0.01) s += ' ';
+        s += f.actual.empty() ? f.text : f.actual;
+        end = f.x + f.width;
+    }
+    return s;
+}
+
+// Regression (corpus: "©️", U+00A9 U+FE0F, dropped from the PDF's text): a
+// variation selector found a zero-width glyph in DejaVu, libharu does not
+// write text of zero width, and the selector vanished. Default-ignorable
+// characters are now never drawn: they are carried with the glyph before
+// them (or after, when nothing drawn precedes) in Fragment::actual.
+TEST_CASE("invisible characters are not drawn and are carried in the fragment's actual text") {
+    Diagnostics diags;
+    Setter setter(font_set(), nullptr, diags);
+    const std::string text = "\u00a9\ufe0f Example Press, a\u200db, \ufe0e\u2764\ufe0f and \ufe0f.";
+    auto lines = setter.set({{text, fonts::Style::regular, 11, -1}}, {400, true, false}, 3);
+    REQUIRE(lines.size() == 1);
+    CHECK(line_text(lines[0]) == "\u00a9 Example Press, ab, \u2764 and .");
+    CHECK(line_actual(lines[0]) == text);
+    CHECK(diags.items().empty());  // not missing: not meant to be drawn
+    // Only the fragments that carry something have an actual text.
+    for (const auto& f : lines[0].fragments) {
+        INFO(f.text);
+        const bool carries = f.text == "\u00a9" || f.text == "ab," || f.text == "\u2764" || f.text == ".";
+        CHECK(f.actual.empty() != carries);
+    }
+    // No font was asked for them: no subset holds them.
+    for (const auto& [face, chars] : setter.used())
+        for (char32_t c : {U'\uFE0F', U'\uFE0E', U'\u200D'}) CHECK(chars.count(c) == 0);
+    // At the very end, after a space, they go with the last glyph drawn.
+    auto last = setter.set({{"end \ufe0f", fonts::Style::regular, 11, -1}}, {400, true, false}, 4);
+    REQUIRE(last.size() == 1);
+    CHECK(line_actual(last[0]) == "end\ufe0f");
+    // Ordinary text carries nothing.
+    for (const auto& l : setter.set({{long_text, fonts::Style::regular, 11, -1}}, {200, true, true}, 5))
+        for (const auto& f : l.fragments) CHECK(f.actual.empty());
+}
+
 TEST_CASE("justified lines fill the measure exactly and the last line is at natural width") {
     Diagnostics diags;
     Setter setter(font_set(), Hyphenator::english(), diags);

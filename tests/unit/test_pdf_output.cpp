@@ -364,6 +364,83 @@ TEST_CASE("accents and dashes and quotes and the euro and Greek extract correctl
     for (const auto& p : check_pdf(*c)) FAIL_CHECK(p);
 }
 
+// Regression (corpus: a credit line "©️ Artist", U+00A9 U+FE0F): the PDF's
+// text lost the variation selector. It is not drawn (no font draws it; a
+// zero-width glyph made libharu write nothing), so the fragment that draws
+// "©" carries it in /ActualText, and pdftotext gives the model's text back.
+// The same for a joiner and a selector with nothing drawn before them.
+TEST_CASE("variation selectors and joiners are not drawn but the PDF's text keeps them through ActualText") {
+    REQUIRE_PDF_TOOLS();
+    test::TempDir dir;
+    fs::path input = dir / "selectors.xml";
+    test::write_file(input, R"(<?xml version="1.0" encoding="UTF-8"?>
+<release xmlns="urn:pressroom:release:1" version="1">
+  <meta>
+    <agency>Example Museum</agency>
+    <date>2025-06-01</date>
+    <title>Credits ©️ kept</title>
+    <language>en</language>
+    <source name="selectors.txt" sha256="0000000000000000000000000000000000000000000000000000000000000000"/>
+  </meta>
+  <body>
+    <p line="3">Images ©️ Example Artist; ©️ Another Artist.</p>
+    <p line="5">A heart ❤️ and a joined a‍b pair.</p>
+  </body>
+</release>
+)");
+    test::TempDir out;
+    auto c = convert(input, out.path());
+    REQUIRE(c);
+    CHECK(c->stderr_text.empty());  // nothing missing: nothing was meant to be drawn
+    for (const auto& p : check_pdf(*c)) FAIL_CHECK(p);  // the words of the model, selectors included
+    auto t = test::run({"pdftotext", "-enc", "UTF-8", c->pdf.string(), "-"});
+    for (const char* s : {"Images \u00a9\ufe0f Example Artist; \u00a9\ufe0f Another Artist.", "\u2764\ufe0f",
+                          "a\u200db pair.", "Credits \u00a9\ufe0f kept"})
+        CHECK_MESSAGE(t.out.find(s) != std::string::npos, std::string(s));
+    // No subset holds a glyph for them, and only the words that carry them get an ActualText span.
+    fs::path qdf = out / "qdf.pdf";
+    REQUIRE(test::run({"qpdf", "--qdf", "--object-streams=disable", c->pdf.string(), qdf.string()}).status == 0);
+    const std::string raw = test::read_file(qdf);
+    CHECK(raw.find("<FE0F>") == std::string::npos);
+    CHECK(raw.find("<200D>") == std::string::npos);
+    std::size_t spans = 0;
+    for (std::size_t at = raw.find("/ActualText"); at != std::string::npos; at = raw.find("/ActualText", at + 1)) ++spans;
+    CHECK(spans == 5);  // ©️ three times, ❤️, a‍b
+    CHECK(raw.find("/Span <</ActualText <feff00a9fe0f>>> BDC") != std::string::npos);  // qpdf writes hex in lowercase
+}
+
+// The EPUB once put white space between a link and the emphasis after it
+// ("Jane Example , Director"). The PDF sets spans one after the other: the
+// link's address in parentheses, then the emphasis at once.
+TEST_CASE("adjacent spans with markup are set with no space between them (link then emphasis starting with punctuation)") {
+    REQUIRE_PDF_TOOLS();
+    test::TempDir dir;
+    fs::path input = dir / "adjacent.xml";
+    test::write_file(input, R"(<?xml version="1.0" encoding="UTF-8"?>
+<release xmlns="urn:pressroom:release:1" version="1">
+  <meta>
+    <agency>Example Parks</agency>
+    <date>2025-06-01</date>
+    <title>New leaders</title>
+    <language>en</language>
+    <source name="adjacent.txt" sha256="0000000000000000000000000000000000000000000000000000000000000000"/>
+  </meta>
+  <body>
+    <p line="3"><strong>Sam Sample</strong><em>; Deputy Director</em></p>
+    <list ordered="false" line="5"><item><a href="https://example.gov/jane">Jane Example</a><em>, Director of Parks</em></item><item><em>Read</em><a href="https://example.gov/p">(the plan)</a></item></list>
+  </body>
+</release>
+)");
+    test::TempDir out;
+    auto c = convert(input, out.path());
+    REQUIRE(c);
+    for (const auto& p : check_pdf(*c)) FAIL_CHECK(p);
+    auto t = test::run({"pdftotext", "-enc", "UTF-8", c->pdf.string(), "-"});
+    for (const char* s : {"Sam Sample; Deputy Director", "Jane Example (https://example.gov/jane), Director of Parks",
+                          "Read(the plan) (https://example.gov/p)"})
+        CHECK_MESSAGE(t.out.find(s) != std::string::npos, std::string(s));
+}
+
 TEST_CASE("headings become bookmarks and links and bare addresses become link annotations") {
     REQUIRE_PDF_TOOLS();
     test::TempDir dir;

@@ -89,3 +89,29 @@ TEST_CASE("lists get bullets or numbers and hanging indents") {
     CHECK(at("1. one") != lines.end());
     CHECK(at("2. two") != lines.end());
 }
+
+// The EPUB once put white space between a link and an emphasis that
+// follows it ("Jane Example , Director"); the text renderer joins spans as
+// they are, adding only a link's address after its text.
+TEST_CASE("rendered text: adjacent spans with markup get no space between them (link then emphasis starting with punctuation)") {
+    using K = model::Span::Kind;
+    model::Inlines link_then_emphasis{{K::link, "Jane Example", "https://example.gov/jane"},
+                                      {K::emphasis, ", Director of Parks", ""}};
+    model::Inlines strong_then_emphasis{{K::strong, "Sam Sample", ""}, {K::emphasis, "; Deputy Director", ""}};
+    model::Inlines address_link_then_emphasis{{K::link, "https://example.gov/p", "https://example.gov/p"},
+                                              {K::emphasis, ").", ""}};
+    model::List list{false, {{link_then_emphasis, 0, 0}, {strong_then_emphasis, 0, 0}}, 0};
+    Diagnostics diags;
+    const std::string out = render::render_text(
+        doc_with({model::Paragraph{link_then_emphasis, 1}, model::Heading{2, strong_then_emphasis, 2}, list,
+                  model::Quote{address_link_then_emphasis, 4}}),
+        render::Options{}, diags);
+    // The paragraph, the list item: the address after the link, then the emphasis at once.
+    CHECK(out.find("\nJane Example <https://example.gov/jane>, Director of Parks\n") != std::string::npos);
+    CHECK(out.find("\n\u2022 Jane Example <https://example.gov/jane>, Director of Parks\n") != std::string::npos);
+    // The heading and the list item without a link: the two texts joined.
+    CHECK(out.find("\nSam Sample; Deputy Director\n") != std::string::npos);
+    CHECK(out.find("\n\u2022 Sam Sample; Deputy Director\n") != std::string::npos);
+    // A link whose text is its address gets no address after it.
+    CHECK(out.find("\n    https://example.gov/p).\n") != std::string::npos);
+}

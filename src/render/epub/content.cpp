@@ -91,6 +91,7 @@ private:
         if (kind.empty() && number.empty() && dateline.empty() && date.empty()) return;
         xmlNode* p = tree_.element(parent, "p");
         tree_.attr(p, "class", "release-line");
+        tree_.phrasing(p);
         bool first = true;
         auto separate = [&] {
             if (!first) tree_.text(p, " \u00b7 ");
@@ -217,6 +218,7 @@ private:
 
     // Running text with its URLs and e-mail addresses as links.
     void linked_text(xmlNode* parent, const std::string& s) {
+        tree_.phrasing(parent);  // "<a>x</a>, y" must not be indented into "x , y"
         for (const TextRun& run : autolink(s)) {
             if (run.href.empty()) {
                 tree_.text(parent, run.text);
@@ -227,8 +229,11 @@ private:
         }
     }
 
+    // The spans one after the other, nothing between them: the model's
+    // text is the spans' texts joined as they are.
     void inlines(xmlNode* parent, const model::Inlines& content) {
         using K = model::Span::Kind;
+        tree_.phrasing(parent);
         for (const auto& span : content) {
             if (span.text.empty()) continue;
             switch (span.kind) {

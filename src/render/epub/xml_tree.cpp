@@ -60,6 +60,13 @@ void XmlTree::text(xmlNode* parent, const std::string& content) {
     if (!t || !xmlAddChild(parent, t)) throw std::bad_alloc();
 }
 
+void XmlTree::phrasing(xmlNode* node) {
+    for (const xmlNode* c = node->children; c; c = c->next)
+        if (c->type == XML_TEXT_NODE) return;  // already not indented
+    xmlNode* t = xmlNewDocTextLen(doc_.get(), X(""), 0);
+    if (!t || !xmlAddChild(node, t)) throw std::bad_alloc();
+}
+
 void XmlTree::attr(xmlNode* node, const char* name, const std::string& value) {
     if (!xmlNewProp(node, X(name), X(value))) throw std::bad_alloc();
 }

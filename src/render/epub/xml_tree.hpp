@@ -26,14 +26,24 @@ public:
     xmlNode* element(xmlNode* parent, const char* name, const std::string& text = {});
     xmlNode* element(xmlNode* parent, xmlNs* ns, const char* name, const std::string& text = {});
     void text(xmlNode* parent, const std::string& text);
+    // Marks `node` as holding phrasing content (text and inline elements:
+    // a, em, strong, span), so that serialize() writes its children exactly
+    // as they are. libxml2 indents the children of any element without a
+    // text child; an element whose phrasing content happens to be elements
+    // only (`<li><a>Name</a><em>, title</em></li>`) would get indentation
+    // between them, white space the model's text does not have ("Name ,
+    // title"). The mark is an empty text node, which libxml2 counts as a
+    // text child and writes as nothing. Call it before adding the content;
+    // a second call adds nothing.
+    void phrasing(xmlNode* node);
     void attr(xmlNode* node, const char* name, const std::string& value);
     void attr(xmlNode* node, xmlNs* ns, const char* name, const std::string& value);
     // Sets lang and xml:lang, as polyglot XHTML wants both.
     void lang(xmlNode* node, const std::string& tag, bool html_attribute);
 
-    // UTF-8, indented where an element holds only elements (mixed content
-    // is never re-spaced), with or without the XML declaration. Throws
-    // Error(internal) if libxml2 fails.
+    // UTF-8, indented where an element holds only elements (an element with
+    // a text child, or marked with phrasing(), is never re-spaced), with or
+    // without the XML declaration. Throws Error(internal) if libxml2 fails.
     std::string serialize(bool xml_declaration) const;
 
 private:

@@ -10,6 +10,7 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include <chrono>
@@ -403,9 +404,22 @@ void HpdfDocument::draw_rule(double x1, double y1, double x2, double y2, double 
 void HpdfDocument::begin_text() { impl_->check(HPDF_Page_BeginText(impl_->page()), "text"); }
 void HpdfDocument::end_text() { impl_->check(HPDF_Page_EndText(impl_->page()), "text"); }
 
-void HpdfDocument::text(int font, double size, double gray, double x, double y, const std::string& s) {
+void HpdfDocument::text(int font, double size, double gray, double x, double y, const std::string& s,
+                        const std::string& actual) {
     Impl& m = *impl_;
     HPDF_Page p = m.page();
+    // libharu 2.3.0 has no BDC/EMC: the operators go straight into the
+    // page's content stream, around what TextOut writes there. A marked-
+    // content sequence may sit inside the text object (PDF 32000-1, 14.6).
+    auto operators = [&](const std::string& ops) {
+        auto* attr = static_cast<HPDF_PageAttr>(p->attr);
+        m.check(HPDF_Stream_WriteStr(attr->stream, ops.c_str()), "marked content");
+    };
+    if (!actual.empty()) {
+        bool utf16 = false;
+        const std::string bytes = pdf_text_bytes(actual, utf16);
+        operators("/Span <</ActualText <" + hex_upper(bytes) + ">>> BDC\n");
+    }
     HPDF_Font f = m.fonts.at(static_cast<std::size_t>(font));
     if (f != m.cur_font || size != m.cur_size) {
         m.check(HPDF_Page_SetFontAndSize(p, f, static_cast<HPDF_REAL>(size)), "font");
@@ -425,6 +439,7 @@ void HpdfDocument::text(int font, double size, double gray, double x, double y, 
         throw FontTableBoundary();
     }
     m.check(st, "text");
+    if (!actual.empty()) operators("EMC\n");
 }
 
 void HpdfDocument::link(double left, double bottom, double right, double top, const std::string& uri) {

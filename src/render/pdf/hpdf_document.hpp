@@ -13,6 +13,8 @@
 //  - the /W widths and the CIDToGIDMap are rewritten from the font itself
 //    (2.3.0 stops one code point short, losing the highest character);
 //  - text strings (Info, outline titles) are written as UTF-16BE;
+//  - text that stands for more than its glyphs gets /ActualText in a
+//    marked-content span (2.3.0 has no marked-content operators);
 //  - dates are written in the PDF's own format without libharu's Z00'00';
 //  - the trailer gets an /ID derived from the file's own bytes, so the same
 //    input gives the same file.
@@ -46,7 +48,12 @@ public:
     void draw_rule(double x1, double y1, double x2, double y2, double width, double gray);
     void begin_text();
     // Draws UTF-8 text (BMP only) at (x, y) with a font from add_font.
-    void text(int font, double size, double gray, double x, double y, const std::string& utf8);
+    // `actual`, when not empty, is the text the drawn one stands for (with
+    // characters that are not drawn, such as variation selectors): it goes
+    // in a marked-content span's /ActualText, which text extraction, search
+    // and copy use instead of the glyphs' ToUnicode mapping.
+    void text(int font, double size, double gray, double x, double y, const std::string& utf8,
+              const std::string& actual = {});
     void end_text();
     void link(double left, double bottom, double right, double top, const std::string& uri);
     // A link on page `on_page` (0-based, already added) to the top `to_top`

@@ -59,7 +59,7 @@ std::string write_once(const layout::DocumentLayout& laid, const fonts::FontSet&
         out.add_page(laid.paper.width, laid.paper.height);
         for (const auto& r : page.rules) out.draw_rule(r.x1, r.y1, r.x2, r.y2, r.width, r.gray);
         out.begin_text();
-        for (const auto& t : page.texts) out.text(handle.at(t.face), t.size, t.gray, t.x, t.y, t.text);
+        for (const auto& t : page.texts) out.text(handle.at(t.face), t.size, t.gray, t.x, t.y, t.text, t.actual);
         out.end_text();
         for (const auto& l : page.links)
             if (!l.uri.empty()) out.link(l.left, l.bottom, l.right, l.top, l.uri);

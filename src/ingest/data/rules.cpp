@@ -1,4 +1,4 @@
-#include "ingest/rules.hpp"
+#include "ingest/data/rules.hpp"
 
 #include "base/embedded.hpp"
 #include "base/error.hpp"

@@ -1,4 +1,4 @@
-#include "ingest/text_repair.hpp"
+#include "ingest/data/text_repair.hpp"
 
 #include "base/regex.hpp"
 #include "base/utf8.hpp"

@@ -1,7 +1,7 @@
 #include "base/deadline.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
-#include "ingest/steps.hpp"
+#include "ingest/passes/passes.hpp"
 
 #include <algorithm>
 #include <unordered_set>

@@ -1,4 +1,4 @@
-#include "ingest/dictionary.hpp"
+#include "ingest/data/dictionary.hpp"
 
 #include "base/files.hpp"
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "base/diagnostic.hpp"
-#include "ingest/rules.hpp"
+#include "ingest/data/rules.hpp"
 #include "ingest/source.hpp"
 #include "model/document.hpp"
 
@@ -62,6 +62,14 @@ void build_body(Context& cx);
 
 // Scraping damage in the body: lost superscripts, glued words.
 void repair_text(Context& cx);
+
+// The agency from weaker signals when the header named none: a profile's
+// patterns over the text, an organisation named in a contact line.
+void agency_from_text(Context& cx);
+void agency_from_contacts(Context& cx);
+
+// A transcript's place, above its clock time, as its subtitle.
+void transcript_location(Context& cx);
 
 // Link targets the release XML can carry (xs:anyURI): repaired by
 // percent-encoding when that is enough, else the link becomes plain text

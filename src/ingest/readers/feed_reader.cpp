@@ -1,9 +1,9 @@
-#include "ingest/feed_reader.hpp"
+#include "ingest/readers/feed_reader.hpp"
 
 #include "base/text.hpp"
-#include "ingest/dates.hpp"
-#include "ingest/decode.hpp"
-#include "ingest/html_reader.hpp"
+#include "ingest/data/dates.hpp"
+#include "ingest/readers/decode.hpp"
+#include "ingest/readers/html_reader.hpp"
 #include "xml/libxml.hpp"
 
 #include <nlohmann/json.hpp>

@@ -6,7 +6,7 @@
 #include "base/utf8.hpp"
 
 #include <algorithm>
-#include "ingest/steps.hpp"
+#include "ingest/passes/passes.hpp"
 
 namespace pressroom::ingest {
 

@@ -4,7 +4,7 @@
 // ("https://parks.ex[ample.gov/": fuzzing found that the release XML then
 // failed its own schema). One pass over the finished body covers every
 // reader.
-#include "ingest/steps.hpp"
+#include "ingest/passes/passes.hpp"
 #include "xml/libxml.hpp"
 
 #include <type_traits>

@@ -3,9 +3,9 @@
 #include "base/deadline.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
-#include "ingest/dictionary.hpp"
-#include "ingest/steps.hpp"
-#include "ingest/text_repair.hpp"
+#include "ingest/data/dictionary.hpp"
+#include "ingest/passes/passes.hpp"
+#include "ingest/data/text_repair.hpp"
 
 namespace pressroom::ingest {
 

@@ -3,13 +3,13 @@
 // like plain text, then markdown's own structure is applied: ATX and setext
 // headings, block quotes, emphasis, links, backslash escapes ("\###"), and
 // raw HTML blocks (figures, comments) dropped into the audit.
-#include "ingest/markdown_reader.hpp"
+#include "ingest/readers/markdown_reader.hpp"
 
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
-#include "ingest/dates.hpp"
-#include "ingest/text_reader.hpp"
+#include "ingest/data/dates.hpp"
+#include "ingest/readers/text_reader.hpp"
 
 #include <algorithm>
 

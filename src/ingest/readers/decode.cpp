@@ -1,4 +1,4 @@
-#include "ingest/decode.hpp"
+#include "ingest/readers/decode.hpp"
 
 #include "base/utf8.hpp"
 

@@ -1,4 +1,4 @@
-#include "ingest/sniff.hpp"
+#include "ingest/readers/sniff.hpp"
 
 #include "base/utf8.hpp"
 

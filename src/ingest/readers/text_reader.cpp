@@ -1,4 +1,4 @@
-#include "ingest/text_reader.hpp"
+#include "ingest/readers/text_reader.hpp"
 
 #include "base/deadline.hpp"
 #include "base/regex.hpp"

@@ -6,14 +6,14 @@
 // asides, forms, page headers and footers, hidden elements and everything
 // outside the page's main content (its <article>, <main> or role=main) with
 // a rule id naming the reason.
-#include "ingest/html_reader.hpp"
+#include "ingest/readers/html_reader.hpp"
 
 #include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
-#include "ingest/dates.hpp"
-#include "ingest/decode.hpp"
+#include "ingest/data/dates.hpp"
+#include "ingest/readers/decode.hpp"
 #include "xml/libxml.hpp"
 
 #include <libxml/HTMLparser.h>

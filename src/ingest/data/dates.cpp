@@ -1,4 +1,4 @@
-#include "ingest/dates.hpp"
+#include "ingest/data/dates.hpp"
 
 #include "base/regex.hpp"
 #include "base/text.hpp"
