@@ -20,11 +20,11 @@ JOBS=${JOBS:-"1 2"}
 CORPUS=${CORPUS:-../shared/corpus}
 
 if [ -z "${PRESSROOM:-}" ]; then
-  # A Release build of its own, beside the dev build.
-  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DPRESSROOM_BUILD_TESTS=OFF >/dev/null
-  cmake --build build-bench -j "$(nproc)" --target pressroom >build-bench/build.log 2>&1 ||
-    { tail -30 build-bench/build.log >&2; exit 1; }
-  PRESSROOM=build-bench/pressroom
+  # The release preset's build (build-release/), beside the dev build.
+  cmake --preset release >/dev/null
+  cmake --build --preset release -j "$(nproc)" --target pressroom >build-release/build.log 2>&1 ||
+    { tail -30 build-release/build.log >&2; exit 1; }
+  PRESSROOM=build-release/pressroom
 fi
 [ -x /usr/bin/time ] || { echo "bench/batch.sh needs GNU time (Debian package 'time')" >&2; exit 1; }
 [ -d "$CORPUS/raw" ] || { echo "no corpus at $CORPUS (set CORPUS=)" >&2; exit 1; }

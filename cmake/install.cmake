@@ -1,11 +1,11 @@
 # Installing pressroom, as a tool and as a library, and packaging it.
 #
-#   cmake --install build --prefix P      P/bin/pressroom, P/share/pressroom/ (fonts, hyphenation,
+#   cmake --install build-release --prefix P     P/bin/pressroom, P/share/pressroom/ (fonts, hyphenation,
 #                                         dictionary, schemas), P/share/man/man1/pressroom.1.gz,
 #                                         P/share/bash-completion/completions/pressroom,
 #                                         P/lib/libpressroom.so + P/include/pressroom/ + the CMake
 #                                         package (find_package(pressroom), pressroom::pressroom)
-#   cpack --config build/CPackConfig.cmake   a .deb of the tool (component "tool")
+#   cpack --config build-release/CPackConfig.cmake   a .deb of the tool (component "tool")
 #
 # The installed binary finds its data relative to itself (<exe>/../share/
 # pressroom), and links the core statically: copy the prefix anywhere and it

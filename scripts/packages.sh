@@ -4,10 +4,15 @@
 # To build pressroom.
 PRESSROOM_BUILD_PACKAGES="build-essential cmake pkg-config git libxml2-dev libpcre2-dev libutf8proc-dev
   libssl-dev libboost-program-options-dev nlohmann-json3-dev libhunspell-dev hunspell-en-us"
+# The option files (--defaults, --metadata-file) are YAML, read with yaml-cpp.
+PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libyaml-cpp-dev"
 # PDF: libharu, HarfBuzz (its subsetter), libhyphen; the fonts and the
-# hyphenation patterns the build copies into share/pressroom.
+# hyphenation patterns the build copies into share/pressroom. DejaVu Serif's
+# italics are in fonts-dejavu-extra, its other faces in fonts-dejavu-core
+# (fonts/manifest.tsv names the package of each file; the packages test
+# checks both against dpkg -S).
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libhpdf-dev libharfbuzz-dev libhyphen-dev
-  hyphen-en-us fonts-liberation2 fonts-dejavu-core"
+  hyphen-en-us fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra"
 # To run its tests: the validators and tools the tests run on real outputs.
 PRESSROOM_TEST_PACKAGES="doctest-dev libxml2-utils python3"
 # PDF checks: qpdf --check, and poppler's pdftotext, pdffonts, pdfinfo.
@@ -19,6 +24,8 @@ PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES man-db dpkg-dev lintian file z
 # launcher (tests/epubcheck/EpubCheckBatch.java).
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev zlib1g-dev"
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES epubcheck default-jdk-headless"
+# CI (.ci/run) also checks the layout of changed lines: scripts/check-format.
+PRESSROOM_CI_PACKAGES="clang-format git"
 
 # ensure_packages PKG... : installs what is missing (as root), or prints the
 # exact command to run and exits 1.

@@ -20,6 +20,7 @@
 #include "pressroom/diagnostic.hpp"
 #include "pressroom/document.hpp"
 #include "pressroom/error.hpp"
+#include "pressroom/limits.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -38,7 +39,7 @@ struct NormalizeOptions {
     std::string from;                // reader: "" detects; text, html, markdown, json, rss, xml
     std::string profile;             // agency profile id (see `pressroom rules`); "" detects
     std::vector<std::string> rules;  // extra rules files' contents (schemas/rules.xsd)
-    std::size_t max_input_bytes = 16u << 20;  // the command line's --max-input-size default
+    std::size_t max_input_bytes = default_max_input_bytes;  // the command line's --max-input-size default
 };
 
 struct Normalized {

@@ -24,15 +24,14 @@ Normalized normalize(std::string_view bytes, const NormalizeOptions& options) {
         for (std::size_t i = 0; i < options.rules.size(); ++i)
             book->load(options.rules[i], "rules #" + std::to_string(i + 1));
     }
-    if (!options.profile.empty() && !(book ? *book : ingest::RuleBook::builtin()).profile(options.profile))
-        throw Error(ErrorKind::usage, "", "unknown profile '" + options.profile + "'");
-    if (bytes.size() > options.max_input_bytes)
-        throw Error(ErrorKind::input, options.name, "input is larger than the limit");
     ingest::Options io;
     io.name = options.name.empty() ? "-" : options.name;
     io.from = options.from;
     io.profile = options.profile;
     io.rules = book.get();
+    pipeline::check_ingest_options(io);  // as the command line checks them: a bad name is Error(usage)
+    if (bytes.size() > options.max_input_bytes)
+        throw Error(ErrorKind::input, options.name, "input is larger than the limit");
     Diagnostics diags(io.name);
     Normalized out;
     out.document = pipeline::load_document(bytes, io, diags);

@@ -46,9 +46,29 @@ std::string read_fd(int fd, const std::string& name, std::size_t max_bytes) {
 }
 }  // namespace
 
+bool looks_like_url(std::string_view name) {
+    const std::size_t colon = name.find("://");
+    if (colon == std::string_view::npos || colon == 0) return false;
+    for (std::size_t i = 0; i < colon; ++i) {
+        const char c = name[i];
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool other = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+        if (!letter && (i == 0 || !other)) return false;
+    }
+    return true;
+}
+
+std::string url_input_message(std::string_view url) {
+    // Fetching would make a conversion depend on the network and on when it
+    // ran; the saved page is the input, and it can be kept and converted again.
+    return "pressroom never fetches from the network: save the page first (curl -o page.html '" + std::string(url) +
+           "') and convert the file";
+}
+
 std::string read_input(const std::string& path, std::size_t max_bytes) {
     if (path == "-") return read_fd(STDIN_FILENO, "-", max_bytes);
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT && looks_like_url(path)) throw Error(ErrorKind::input, path, url_input_message(path));
     if (fd < 0) throw Error(ErrorKind::input, path, "cannot open: " + errno_text(errno));
     struct stat st {};
     if (::fstat(fd, &st) == 0) {

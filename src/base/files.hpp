@@ -2,6 +2,8 @@
 // inputs are size-bounded, outputs are complete or absent.
 #pragma once
 
+#include "pressroom/limits.hpp"  // default_max_input_bytes
+
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -9,13 +11,16 @@
 
 namespace pressroom {
 
-// 16 MiB: the largest page in the corpus is 240 KB; past this a "release" is
-// a mistake or an attack (a 50 MB text takes a minute to normalize).
-inline constexpr std::size_t default_max_input_bytes = 16u << 20;
-
 // Reads a whole file (or standard input for "-"). Throws Error(input) naming
-// the file when it cannot be read, is a directory, or exceeds max_bytes.
+// the file when it cannot be read, is a directory, or exceeds max_bytes; a
+// missing file named like a URL is told that pressroom never fetches.
 std::string read_input(const std::string& path, std::size_t max_bytes = default_max_input_bytes);
+
+// True for "https://...", "http://..." and other "scheme://" names.
+bool looks_like_url(std::string_view name);
+// What to say when a name that looks like a URL is not a file: pressroom
+// never fetches, and how to save the page.
+std::string url_input_message(std::string_view url);
 
 // Writes bytes to a temporary file beside `path`, then renames it over
 // `path`: readers never see a partial file, and on any failure (disk full,

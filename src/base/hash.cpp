@@ -1,6 +1,7 @@
 #include "base/hash.hpp"
 
 #include <openssl/evp.h>
+#include <openssl/opensslv.h>
 
 #include <stdexcept>
 
@@ -58,5 +59,7 @@ std::string uuid_v5(const std::array<std::uint8_t, 16>& ns, std::string_view nam
     return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" +
            h.substr(20, 12);
 }
+
+std::string openssl_version() { return OPENSSL_VERSION_TEXT; }
 
 }  // namespace pressroom

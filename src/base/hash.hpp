@@ -15,4 +15,7 @@ std::array<std::uint8_t, 20> sha1(std::string_view bytes);
 // lowercase 8-4-4-4-12.
 std::string uuid_v5(const std::array<std::uint8_t, 16>& ns, std::string_view name);
 
+// OpenSSL's version, "OpenSSL 3.0.15 3 Sep 2024" (for --version).
+std::string openssl_version();
+
 }  // namespace pressroom

@@ -171,4 +171,6 @@ bool is_all_caps(std::string_view s) {
     return letters;
 }
 
+std::string library_version() { return utf8proc_version(); }
+
 }  // namespace pressroom::utf8

@@ -46,4 +46,7 @@ std::string to_upper(std::string_view s);
 // Letters only counted: true if it has letters and none is lowercase.
 bool is_all_caps(std::string_view s);
 
+// utf8proc's version, "2.8.0" (for --version).
+std::string library_version();
+
 }  // namespace pressroom::utf8

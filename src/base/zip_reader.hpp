@@ -1,7 +1,7 @@
 // Reading zip archives (libzip), for `pressroom bundle --merge`, which reads
 // the shard bundles back. Wrapped once: RAII handles, libzip's errors become
 // Error(invalid) naming the archive, nothing is thrown through libzip.
-// (Writing is render/epub/zip_writer.hpp, which the EPUB renderer owns.)
+// (Writing is zip_writer.hpp.)
 #pragma once
 
 #include <cstdint>

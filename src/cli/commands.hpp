@@ -12,12 +12,16 @@
 
 namespace pressroom::cli {
 
+// "16M": --max-input-size's default, from the one constant (pressroom/limits.hpp).
+std::string default_max_input_size();
+
 // Everything any command can be told. Each command binds the options it
 // takes to these fields.
 struct Settings {
     std::vector<std::string> inputs;
-    std::string out_dir = ".";
-    std::string formats;          // "xml,txt", "all"
+    std::string output;                // convert -o: FILE.EXT, DIR, or '-'; empty: standard output
+    std::string out_dir;               // batch -o OUTDIR
+    std::vector<std::string> formats;  // -t, repeatable, each "xml,txt" or "all"; empty: the default
     bool to_stdout = false;
     std::string from;
     std::string profile;
@@ -26,15 +30,20 @@ struct Settings {
     std::string paper = "letter";
     std::string font_dir;
     bool embed_fonts = false;
-    std::string max_input_size = "16M";
+    std::string max_input_size = default_max_input_size();
     std::string time_limit = "60";
     bool quiet = false;
     bool verbose = false;
+    std::vector<std::string> metadata;  // -M KEY=VALUE
+    std::string metadata_file;
+    std::string defaults_file;  // --defaults: read before the other options
     // batch and bundle
     std::vector<std::string> include;
     std::vector<std::string> exclude;
     unsigned jobs = 0;             // 0 = one worker per core
     bool force = false;
+    bool prune = false;               // batch: remove outputs of inputs that are gone
+    std::string fail_on = "refused";  // batch, bundle: refused, failed or none
     std::string report_file;
     std::string shard;             // "K/N"
     std::string output_file;       // bundle: the zip

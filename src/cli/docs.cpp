@@ -7,11 +7,14 @@
 #include "base/text.hpp"
 #include "cli/commands.hpp"
 #include "ingest/data/rules.hpp"
+#include "pipeline/metadata.hpp"
+#include "pipeline/readers.hpp"
 #include "render/renderer.hpp"
 #include "version.hpp"
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <ostream>
 #include <set>
 
@@ -88,8 +91,15 @@ void write_man_page(std::ostream& os) {
     for (const Command& c : commands()) {
         os << ".SS " << roff(c.name) << "\n" << roff(c.summary) << ".\n.PP\n";
         paragraphs(os, c.details);
+        const std::vector<OptionDoc> options = options_of(c);
+        if (std::any_of(options.begin(), options.end(),
+                        [](const OptionDoc& o) { return o.flags.find("--from") != std::string::npos; })) {
+            os << ".PP\nInput formats (found from the content; \\-\\-from forces one):\n";
+            for (const auto& r : pipeline::readers())
+                os << ".TP\n.B " << roff(r.name) << "\n" << roff(r.description) << "\n";
+        }
         os << ".PP\nOptions:\n";
-        for (const auto& o : options_of(c)) os << ".TP\n.B " << roff(o.flags) << "\n" << roff(o.help) << "\n";
+        for (const auto& o : options) os << ".TP\n.B " << roff(o.flags) << "\n" << roff(o.help) << "\n";
         os << ".PP\nExamples:\n.PP\n.nf\n";
         for (std::string_view ex : text::split(c.examples, '\n')) os << roff(ex) << "\n";
         os << ".fi\n";
@@ -100,8 +110,10 @@ void write_man_page(std::ostream& os) {
     os << ".SH EXIT STATUS\n"
        << ".TP\n.B 0\nEvery input converted (or validated).\n"
        << ".TP\n.B 1\nAt least one input failed: unreadable, no release text in it, invalid XML. The other inputs "
-          "were still converted.\n"
-       << ".TP\n.B 2\nUsage error: unknown command, option, format or profile; a bad option value.\n"
+          "were still converted. For batch and bundle, also a folder that could not be read; \\-\\-fail\\-on failed "
+          "leaves out the inputs refused for holding no release, \\-\\-fail\\-on none every input.\n"
+       << ".TP\n.B 2\nUsage error: unknown command, option, format, reader or profile; a bad option value (a "
+          "\\-\\-rules, \\-\\-defaults or \\-\\-metadata\\-file that is missing or malformed, a bad \\-M value).\n"
        << ".TP\n.B 3\nAn output, or pressroom's own data, could not be written or read: an unwritable folder, a "
           "full disk, missing fonts.\n"
        << ".TP\n.B 4\nInternal error (a bug).\n"
@@ -149,11 +161,16 @@ void write_bash_completion(std::ostream& os) {
        << "        COMPREPLY=( $(compgen -W \"$formats\" -- \"$cur\") )\n"
        << "      fi\n"
        << "      return ;;\n"
-       << "    -f|--from) COMPREPLY=( $(compgen -W \"text html markdown json rss xml\" -- \"$cur\") ); return ;;\n"
+       << "    -f|--from) COMPREPLY=( $(compgen -W \"" << pipeline::reader_names(" ")
+       << "\" -- \"$cur\") ); return ;;\n"
+       << "    --fail-on) COMPREPLY=( $(compgen -W \"refused failed none\" -- \"$cur\") ); return ;;\n"
+       << "    -M|--metadata) COMPREPLY=( $(compgen -S = -W \"" << text::join(pipeline::metadata_keys(), " ")
+       << "\" -- \"$cur\") ); return ;;\n"
        << "    --profile) COMPREPLY=( $(compgen -W \"" << profiles << "\" -- \"$cur\") ); return ;;\n"
        << "    --paper) COMPREPLY=( $(compgen -W \"letter a4\" -- \"$cur\") ); return ;;\n"
-       << "    -o|--output|--font-dir) COMPREPLY=( $(compgen -d -- \"$cur\") ); return ;;\n"
-       << "    --rules|--report) COMPREPLY=( $(compgen -f -- \"$cur\") ); return ;;\n"
+       << "    -o|--output) COMPREPLY=( $(compgen -f -- \"$cur\") ); return ;;\n"
+       << "    --font-dir|--work-dir) COMPREPLY=( $(compgen -d -- \"$cur\") ); return ;;\n"
+       << "    --rules|--report|-d|--defaults|--metadata-file) COMPREPLY=( $(compgen -f -- \"$cur\") ); return ;;\n"
        << "  esac\n"
        << "  local opts=\"\"\n"
        << "  case \"$cmd\" in\n";
@@ -223,10 +240,12 @@ void write_zsh_completion(std::ostream& os) {
             std::string action;
             const std::string& longest = names.back();
             if (longest == "--to") action = ":format:_sequence compadd - " + formats + " all";
-            else if (longest == "--from") action = ":reader:(text html markdown json rss xml)";
+            else if (longest == "--from") action = ":reader:(" + pipeline::reader_names(" ") + ")";
+            else if (longest == "--fail-on") action = ":what:(refused failed none)";
             else if (longest == "--profile") action = ":profile:(" + profiles + ")";
             else if (longest == "--paper") action = ":paper:(letter a4)";
-            else if (longest == "--output" || longest == "--font-dir") action = ":folder:_files -/";
+            else if (longest == "--font-dir" || longest == "--work-dir") action = ":folder:_files -/";
+            else if (longest == "--output") action = ":file or folder:_files";
             else if (value == "FILE") action = ":file:_files";
             else if (!value.empty()) action = ":" + text::ascii_lower(value) + ": ";  // a number or a name: nothing to offer
             std::string spec = names.size() > 1 ? "'(" + text::join(names, " ") + ")'{" + text::join(names, ",") + "}"

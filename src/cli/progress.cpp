@@ -46,6 +46,7 @@ std::string progress_facts(const ProgressCounts& c, double seconds, bool words) 
     std::string s = std::to_string(c.done) + "/" + std::to_string(c.total_known ? c.total : c.found) +
                     (c.total_known ? "" : "+");
     if (words) s += " inputs done";
+    if (!c.total_known) s += words ? " (still counting)" : " counting";
     if (c.failed) s += (words ? ", " : "  ") + std::to_string(c.failed) + " failed";
     if (c.up_to_date) s += (words ? ", " : "  ") + std::to_string(c.up_to_date) + " up to date";
     if (seconds > 0.5 && c.done > 0) {
@@ -96,12 +97,15 @@ std::string summary(const pipeline::BatchResult& r, double seconds, const std::s
     } else if (t.converted == 0 && t.failed == unchanged_failures) {
         s += "nothing to do: " + plural(t.inputs, "input", "inputs") + ", " + std::to_string(t.up_to_date) +
              " up to date";
-        if (t.failed) s += ", " + std::to_string(t.failed) + " failed as before (unchanged)";
+        if (t.failed)
+            s += ", " + std::to_string(t.failed) + " failed as before (unchanged" +
+                 (t.refused ? ", " + std::to_string(t.refused) + " of them refused" : std::string()) + ")";
         s += "; --force converts them again";
     } else {
         s += plural(t.inputs, "input", "inputs") + ": " + std::to_string(t.converted) + " converted";
         if (t.up_to_date) s += ", " + std::to_string(t.up_to_date) + " up to date";
         s += ", " + std::to_string(t.failed) + " failed";
+        if (t.refused) s += " (" + std::to_string(t.refused) + " refused: no release in them)";
         s += "; " + plural(t.outputs, "output", "outputs");
         if (seconds > 0.05 && t.converted + t.failed > 0)
             s += "; " + clock_text(seconds) + ", " +
@@ -116,6 +120,11 @@ std::string summary(const pipeline::BatchResult& r, double seconds, const std::s
     for (const auto& d : r.report.walk)
         if (d.severity != Severity::note) ++problems;
     if (problems) s += "; " + plural(problems, "folder problem", "folder problems") + " reported";
+    if (!r.report.pruned.empty())
+        s += "; pruned the outputs of " + plural(r.report.pruned.size(), "deleted input", "deleted inputs");
+    if (r.prune_skipped)
+        s += "; --prune skipped: the walk reported a problem, and a folder it could not read "
+             "would look deleted";
     return s;
 }
 
@@ -190,6 +199,13 @@ void Progress::message(const std::string& line) {
 void Progress::found(std::size_t files_so_far) {
     std::lock_guard lock(mutex_);
     counts_.found = files_so_far;
+}
+
+void Progress::counted(std::size_t total) {
+    std::lock_guard lock(mutex_);
+    if (counts_.total_known) return;  // the walk ended first: its total stands
+    counts_.total = total;
+    counts_.total_known = true;
 }
 
 void Progress::walk_done(std::size_t total) {

@@ -23,15 +23,16 @@ namespace pressroom::cli {
 
 struct ProgressCounts {
     std::size_t found = 0;       // inputs found so far
-    std::size_t total = 0;       // inputs in all, once the walk is over
-    bool total_known = false;
+    std::size_t total = 0;       // inputs in all, once counted (or the walk is over)
+    bool total_known = false;    // false: still counting, no time left can be told
     std::size_t done = 0;        // finished, however
     std::size_t failed = 0;
     std::size_t up_to_date = 0;
 };
 
 // "[=====>    ]  45/89  2 failed  7.2 files/s  ETA 0:06", fitted to `width`
-// columns. Pure, for tests.
+// columns; while the inputs are being counted, "45/120+ counting" and no
+// ETA. Pure, for tests.
 std::string progress_bar(const ProgressCounts& c, double seconds, std::size_t width);
 // "450/10000 inputs done, 2 failed, 35.1 files/s, about 4:12 left".
 std::string progress_line(const ProgressCounts& c, double seconds);
@@ -58,6 +59,7 @@ public:
     static Display choose_display(bool quiet);
 
     void found(std::size_t files_so_far) override;
+    void counted(std::size_t total) override;
     void walk_done(std::size_t total) override;
     void walk_problem(const Diagnostic& d) override;
     void finished(const pipeline::InputRecord& r, const std::filesystem::path& path) override;

@@ -109,6 +109,23 @@ std::shared_ptr<const Face> Face::from_bytes(std::string bytes, const std::strin
     unsigned ps_len = sizeof ps;
     if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, hb_language_get_default(), &ps_len, ps) > 0)
         f->ps_name_.assign(ps, ps_len);
+    auto english_name = [&](hb_ot_name_id_t id) {
+        char buf[256];
+        unsigned len = sizeof buf;
+        if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) > 0)
+            return std::string(buf, len);
+        len = sizeof buf;
+        if (hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, buf) > 0) return std::string(buf, len);
+        return std::string();
+    };
+    f->style_link_ = english_name(HB_OT_NAME_ID_FONT_SUBFAMILY);
+    f->family_ = english_name(HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY);
+    if (f->family_.empty()) f->family_ = english_name(HB_OT_NAME_ID_FONT_FAMILY);
+    f->subfamily_ = english_name(HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY);
+    if (f->subfamily_.empty()) f->subfamily_ = f->style_link_;
+    f->weight_ = static_cast<int>(hb_style_get_value(font, HB_STYLE_TAG_WEIGHT));
+    f->italic_ = hb_style_get_value(font, HB_STYLE_TAG_ITALIC) > 0.5f ||
+                 hb_style_get_value(font, HB_STYLE_TAG_SLANT_ANGLE) != 0.0f;
     return f;
 }
 
@@ -165,5 +182,7 @@ std::string Face::subset(const std::set<char32_t>& code_points, const SubsetOpti
     if (!data || len == 0) throw Error(ErrorKind::data, name_, "HarfBuzz produced an empty font subset");
     return std::string(data, len);
 }
+
+std::string harfbuzz_version() { return hb_version_string(); }
 
 }  // namespace pressroom::fonts

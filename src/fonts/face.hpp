@@ -44,6 +44,17 @@ public:
     int cap_height() const { return cap_height_; }
     int units_per_em() const { return upem_; }
     const std::string& postscript_name() const { return ps_name_; }
+    // From the name table (English names): the typographic family and
+    // subfamily (name IDs 16 and 17, else 1 and 2: "Source Serif 4",
+    // "Semibold Italic"), and the style-linking subfamily (ID 2), which well-made
+    // fonts keep to Regular, Bold, Italic or Bold Italic.
+    const std::string& family() const { return family_; }
+    const std::string& subfamily() const { return subfamily_; }
+    const std::string& style_link() const { return style_link_; }
+    // From OS/2 and post (HarfBuzz's hb_style): usWeightClass (400 regular,
+    // 700 bold) and whether the face is italic or oblique.
+    int weight() const { return weight_; }
+    bool italic() const { return italic_; }
     const std::string& name() const { return name_; }
     const std::string& bytes() const { return bytes_; }
 
@@ -69,9 +80,15 @@ private:
     std::string name_;
     std::string bytes_;
     std::string ps_name_;
+    std::string family_, subfamily_, style_link_;
+    int weight_ = 400;
+    bool italic_ = false;
     std::vector<std::uint16_t> bmp_gid_;   // glyph of each BMP code point, 0 = none
     std::vector<std::int32_t> width_1000_; // per glyph
     int upem_ = 1000, ascender_ = 800, descender_ = -200, cap_height_ = 700;
 };
+
+// HarfBuzz's version, "6.0.0" (for --version).
+std::string harfbuzz_version();
 
 }  // namespace pressroom::fonts

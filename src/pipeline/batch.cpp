@@ -107,6 +107,24 @@ public:
 
         WalkOptions walk_options = options_.walk;
         walk_options.skip.push_back(options_.out_dir);
+        // The count runs ahead on a thread of its own; its diagnostics are
+        // the walk's below, told once.
+        std::thread counter([&] {
+            std::size_t n = 0;
+            WalkCounts ignored;
+            const bool finished = walk(
+                options_.roots, walk_options,
+                [&](const WalkItem& item) {
+                    if (stopping()) return false;
+                    if (in_shard(item.rel, options_.shard)) ++n;
+                    return true;
+                },
+                [](Diagnostic) {}, ignored);
+            if (finished && !stopping()) {
+                std::lock_guard lock(observer_mutex_);
+                observer_.counted(n);
+            }
+        });
         // Which input claimed each output name first (walk order): a later
         // input that would write the same files fails instead of overwriting.
         std::unordered_map<std::string, std::string> claimed;
@@ -152,10 +170,19 @@ public:
         }
         queue.close();
         for (auto& w : workers) w.join();
+        counter.join();
 
         result.stopped_by = options_.stop ? options_.stop->load() : 0;
         result.report.complete = result.stopped_by == 0;
         result.report.inputs = std::move(records_);
+        if (options_.prune && result.report.complete) {
+            // A folder the walk could not read would look like deleted
+            // inputs: pruning then would remove outputs of inputs that exist.
+            const bool walk_clean = std::none_of(result.report.walk.begin(), result.report.walk.end(),
+                                                 [](const Diagnostic& d) { return d.severity == Severity::error; });
+            if (walk_clean) result.report.pruned = prune_outputs(options_.out_dir, options_.roots);
+            else result.prune_skipped = true;
+        }
         result.report.sort();
         return result;
     }
@@ -215,6 +242,7 @@ private:
             rec.status = Status::failed;
             rec.error = r.error;
             rec.exit_code = r.exit_code;
+            rec.refused = r.refused;
         }
 
         // Stamp what a rerun would reproduce: success, or a failure of the
@@ -260,14 +288,54 @@ pid_t temporary_owner(const std::string& name) {
 
 }  // namespace
 
-int BatchResult::exit_code() const {
+int BatchResult::exit_code(FailOn fail_on) const {
     if (stopped_by) return exit_code::interrupted(stopped_by);
-    int code = exit_code::ok;
-    for (const auto& r : report.inputs)
-        if (r.status == Status::failed) code = std::max(code, r.exit_code ? r.exit_code : exit_code::failed);
-    for (const auto& d : report.walk)
-        if (d.severity == Severity::error) code = std::max(code, exit_code::failed);
-    return code;
+    return report.exit_status(fail_on);
+}
+
+std::vector<Pruned> prune_outputs(const fs::path& out_dir, const std::vector<std::string>& roots) {
+    std::vector<Pruned> pruned;
+    const fs::path stamps = out_dir / state_dir / "stamps";
+    std::error_code ec;
+    if (!fs::is_directory(stamps, ec)) return pruned;
+    // Whether `rel` is still a file under one of the roots (a file root is
+    // its own file name).
+    auto exists = [&](const std::string& rel) {
+        for (const auto& root : roots) {
+            const fs::path r(root);
+            std::error_code e;
+            if (fs::is_directory(r, e) ? fs::exists(r / rel, e) : r.filename() == rel && fs::exists(r, e)) return true;
+        }
+        return false;
+    };
+    std::vector<fs::path> stamp_files;
+    for (auto it = fs::recursive_directory_iterator(stamps, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+        if (it->is_regular_file(ec) && it->path().extension() == ".json") stamp_files.push_back(it->path());
+    for (const auto& file : stamp_files) {
+        std::string rel = fs::relative(file, stamps, ec).generic_string();
+        rel.resize(rel.size() - 5);  // ".json"
+        if (ec || exists(rel)) continue;
+        Pruned p{rel, {}};
+        if (auto stamp = read_stamp(out_dir, rel)) {
+            for (const auto& o : stamp->record.outputs) {
+                // Stamps are ours, but a path in one never leaves the output folder.
+                if (o.path.find("..") != std::string::npos || fs::path(o.path).is_absolute()) continue;
+                const fs::path out = out_dir / o.path;
+                if (fs::remove(out, ec)) p.outputs.push_back(o.path);
+                // The folders the input's outputs were in, once empty.
+                for (fs::path d = out.parent_path(); d != out_dir && d.native().size() > out_dir.native().size();
+                     d = d.parent_path())
+                    if (!fs::remove(d, ec)) break;  // not empty (or gone): stop climbing
+            }
+        }
+        remove_stamp(out_dir, rel);
+        for (fs::path d = file.parent_path(); d != stamps && d.native().size() > stamps.native().size();
+             d = d.parent_path())
+            if (!fs::remove(d, ec)) break;
+        pruned.push_back(std::move(p));
+    }
+    return pruned;
 }
 
 BatchResult run_batch(const BatchOptions& options, BatchObserver& observer) {

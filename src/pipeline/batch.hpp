@@ -44,6 +44,9 @@ struct BatchOptions {
     Shard shard;
     unsigned jobs = 0;                    // worker threads; 0 = one per core
     bool force = false;                   // convert even inputs that are up to date
+    // Remove the outputs and stamps of inputs that no longer exist (see
+    // prune_outputs), after a complete walk without problems.
+    bool prune = false;
     std::string fingerprint_extra;        // see options_fingerprint()
     // When it becomes non-zero (a signal number), no new input is started;
     // inputs in progress finish and the batch returns with stopped_by set.
@@ -56,6 +59,10 @@ class BatchObserver {
 public:
     virtual ~BatchObserver() = default;
     virtual void found(std::size_t /*files_so_far*/) {}
+    // The inputs of this shard, counted by a second walk that runs ahead
+    // of the one feeding the workers (which stays a few files ahead of
+    // them): the total, for a time left, long before walk_done.
+    virtual void counted(std::size_t /*files_in_this_shard*/) {}
     virtual void walk_done(std::size_t /*files_in_this_shard*/) {}
     virtual void walk_problem(const Diagnostic&) {}
     // An input is done; `path` is the input as the user can open it.
@@ -68,14 +75,22 @@ struct BatchResult {
     std::size_t other_shards = 0;  // inputs left to the other shards
     std::size_t swept = 0;         // temporaries of killed runs removed
     int stopped_by = 0;            // the signal that stopped the batch, 0 when it ran to the end
-    // 0 when every input converted, 1 when one failed or a folder could not
-    // be read, 3 when an output could not be written, 128+signal when stopped.
-    int exit_code() const;
+    bool prune_skipped = false;    // --prune was asked for, but the walk reported a problem
+    // 0 when every input converted, 1 when one failed (as `fail_on` counts
+    // failures) or a folder could not be read, 3 when an output could not be
+    // written, 128+signal when stopped.
+    int exit_code(FailOn fail_on = FailOn::refused) const;
 };
 
 // Throws Error(output) when the output folder cannot be created; anything
 // that goes wrong with one input is in its record.
 BatchResult run_batch(const BatchOptions& options, BatchObserver& observer);
+
+// Removes what earlier runs into `out_dir` made from inputs that no longer
+// exist under any of `roots`: the outputs their stamps list, the stamps, and
+// the folders that leaves empty. An input that still exists (excluded now,
+// or in another shard) keeps its outputs. Returns what was removed.
+std::vector<Pruned> prune_outputs(const std::filesystem::path& out_dir, const std::vector<std::string>& roots);
 
 // Removes, under `dir`, the temporaries write_atomic leaves when its process
 // is killed (".NAME.pressroom-tmp-PID-N" of a process no longer running).

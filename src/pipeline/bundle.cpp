@@ -5,10 +5,9 @@
 #include "base/hash.hpp"
 #include "base/text.hpp"
 #include "base/zip_reader.hpp"
+#include "base/zip_writer.hpp"
 #include "pipeline/stamp.hpp"
 #include "render/anthology.hpp"
-#include "render/epub/book.hpp"
-#include "render/epub/zip_writer.hpp"
 #include "xml/release_xml.hpp"
 
 #include <stdlib.h>
@@ -43,32 +42,20 @@ bool compressed_format(const std::string& path) {
     return text::ends_with(path, ".pdf") || text::ends_with(path, ".epub");
 }
 
-// The bundle's one time: SOURCE_DATE_EPOCH, else the newest release date.
+// The bundle's one time: SOURCE_DATE_EPOCH, else the newest release date,
+// as its anthologies have it.
 std::int64_t bundle_time(const Report& report, const render::Options& options) {
-    if (options.source_date_epoch) return *options.source_date_epoch;
-    std::int64_t newest = 315532800;  // 1980-01-01: the earliest a zip can hold
-    model::Document d;
-    for (const auto& i : report.inputs) {
-        if (i.status == Status::failed) continue;
-        d.meta = i.meta;
-        newest = std::max(newest, render::output_time(d, options));
-    }
-    return newest;
+    std::vector<const model::Metadata*> releases;
+    for (const auto& i : report.inputs)
+        if (i.status != Status::failed) releases.push_back(&i.meta);
+    return render::anthology_time(releases, options);
 }
 
 Json file_entry(const std::string& path, const std::string& bytes) {
     return {{"path", path}, {"size", bytes.size()}, {"sha256", sha256_hex(bytes)}};
 }
 
-int exit_code_of(const Report& report) {
-    for (const auto& i : report.inputs)
-        if (i.status == Status::failed) return exit_code::failed;
-    for (const auto& d : report.walk)
-        if (d.severity == Severity::error) return exit_code::failed;
-    return exit_code::ok;
-}
-
-BundleResult result_of(const BundleContent& c, const std::string& zip, std::size_t entries) {
+BundleResult result_of(const BundleContent& c, const std::string& zip, std::size_t entries, FailOn fail_on) {
     BundleResult r;
     const Totals t = c.report.totals();
     r.inputs = t.inputs;
@@ -77,7 +64,7 @@ BundleResult result_of(const BundleContent& c, const std::string& zip, std::size
     r.entries = entries;
     r.size = zip.size();
     r.sha256 = sha256_hex(zip);
-    r.exit_code = exit_code_of(c.report);
+    r.exit_code = c.report.exit_status(fail_on);
     return r;
 }
 
@@ -158,7 +145,7 @@ std::string assemble(const BundleContent& c, const BundleOptions& options, Diagn
         manifest["options"] = c.options;
     }
     manifest["pressroom"] = c.report.pressroom;
-    manifest["time"] = render::epub::iso_timestamp(time);
+    manifest["time"] = text::iso_timestamp(time);
     manifest["formats"] = c.report.formats;
     Json files = Json::array();
     for (const auto& [path, bytes] : front) files.push_back(file_entry(path, bytes));
@@ -181,8 +168,8 @@ std::string assemble(const BundleContent& c, const BundleOptions& options, Diagn
     manifest["releases"] = releases;
     manifest["failed"] = failed;
 
-    render::epub::ZipWriter zip(time);
-    using render::epub::Compression;
+    pressroom::ZipWriter zip(time);
+    using pressroom::Compression;
     zip.add("manifest.json", dump(manifest), Compression::deflate);
     for (auto& [path, bytes] : front)
         zip.add(path, std::move(bytes), compressed_format(path) ? Compression::store : Compression::deflate);
@@ -215,7 +202,7 @@ BundleRun make_bundle(const BatchOptions& batch, const fs::path& work_dir, const
         for (const auto& o : i.outputs) c.files[o.path] = read_input((b.out_dir / o.path).string(), max_bundle_bytes);
     const std::string zip = assemble(c, options, diags);
     write_atomic(output, zip);
-    run.bundle = result_of(c, zip, c.files.size() + (c.shard.all() ? 4 : 2));
+    run.bundle = result_of(c, zip, c.files.size() + (c.shard.all() ? 4 : 2), options.fail_on);
     return run;
 }
 
@@ -284,7 +271,7 @@ BundleResult merge_bundles(const std::vector<std::string>& shard_files, const fs
 
     const std::string zip = assemble(all, options, diags);
     write_atomic(output, zip);
-    return result_of(all, zip, all.files.size() + 4);
+    return result_of(all, zip, all.files.size() + 4, options.fail_on);
 }
 
 }  // namespace pressroom::pipeline

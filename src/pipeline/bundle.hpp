@@ -43,6 +43,7 @@ namespace pressroom::pipeline {
 struct BundleOptions {
     std::string title = "Press releases";  // the anthologies' title
     render::Options render;                // for the anthologies: paper, fonts, SOURCE_DATE_EPOCH
+    FailOn fail_on = FailOn::refused;      // which failed inputs make the exit status 1 (--fail-on)
 };
 
 // What goes into a bundle, however it was made.
@@ -58,7 +59,7 @@ struct BundleResult {
     std::size_t entries = 0;   // files in the zip
     std::uint64_t size = 0;    // bytes of the zip
     std::string sha256;        // of the zip
-    int exit_code = 0;         // 0, or 1 when an input failed
+    int exit_code = 0;         // 0, or 1 when an input failed (as BundleOptions::fail_on counts failures)
 };
 
 // The zip's bytes. Throws Error(invalid) when `content` does not hold a file

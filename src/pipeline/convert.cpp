@@ -3,9 +3,13 @@
 #include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/hash.hpp"
+#include "base/text.hpp"
 #include "base/utf8.hpp"
 #include "model/check.hpp"
+#include "pipeline/readers.hpp"
 #include "xml/release_xml.hpp"
+
+#include <algorithm>
 
 #include <system_error>
 
@@ -13,11 +17,33 @@ namespace pressroom::pipeline {
 
 namespace fs = std::filesystem;
 
+void check_ingest_options(const ingest::Options& options) {
+    check_reader(options.from);
+    if (options.profile.empty()) return;
+    const ingest::RuleBook& book = options.rules ? *options.rules : ingest::RuleBook::builtin();
+    if (book.profile(options.profile)) return;
+    std::vector<std::string> ids;
+    for (const auto& p : book.profiles()) ids.push_back(p.id);
+    const std::string hint = text::closest(options.profile, ids);
+    throw Error(ErrorKind::usage, "",
+                "unknown profile '" + options.profile + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                    " (known: " + text::join(ids, ", ") + ")");
+}
+
 model::Document load_document(std::string_view bytes, const ingest::Options& options, Diagnostics& diags) {
     const std::string shown = options.name.empty() ? std::string("-") : options.name;
-    bool as_xml = options.from == "xml" || (options.from.empty() && xml::looks_like_release_xml(bytes));
-    if (as_xml) return xml::read_release(bytes, shown);
-    model::Document doc = ingest::ingest(bytes, options, diags);
+    check_reader(options.from);
+    ingest::Options io = options;
+    if (io.from.empty()) {
+        const InputKind kind = classify_input(bytes, shown);
+        if (!kind.refusal.empty()) {
+            diags.note("refused", kind.refusal);  // as ingest marks its refusals
+            throw Error(ErrorKind::input, shown, kind.refusal, kind.line);
+        }
+        io.from = kind.reader;
+    }
+    if (io.from == "xml") return xml::read_release(bytes, shown);
+    model::Document doc = ingest::ingest(bytes, io, diags);
     // Ingest promises a document every renderer can take; hold it to that.
     auto problems = model::check(doc);
     if (!problems.empty())
@@ -70,6 +96,14 @@ FileResult convert_file(const std::string& input, const ConvertOptions& options)
             ingest::Options io = options.ingest;
             io.name = shown;
             model::Document doc = load_document(bytes, io, diags);
+            if (!options.metadata.empty()) {
+                apply_metadata(doc.meta, options.metadata);
+                // The values were checked when the options were read (a bad
+                // one is a usage error then); one that breaks an invariant
+                // here is a bug of that check.
+                if (auto problems = model::check(doc); !problems.empty())
+                    throw Error(ErrorKind::internal, shown, "--metadata broke an invariant: " + problems.front());
+            }
             result.meta = doc.meta;
 
             // Render everything first: an input gets all its outputs or none.
@@ -81,7 +115,8 @@ FileResult convert_file(const std::string& input, const ConvertOptions& options)
                 out.bytes = f->render(doc, options.render, diags);
                 out.size = out.bytes.size();
                 out.sha256 = sha256_hex(out.bytes);
-                if (!options.to_stdout) out.path = options.out_dir / (stem + std::string(f->extension));
+                if (!options.out_file.empty()) out.path = options.out_file;
+                else if (!options.to_stdout) out.path = options.out_dir / (stem + std::string(f->extension));
                 result.outputs.push_back(std::move(out));
             }
         }
@@ -112,6 +147,8 @@ FileResult convert_file(const std::string& input, const ConvertOptions& options)
         // Errors about the input carry its path; name it as the caller asked.
         result.error = e.file() == input ? Error(e.kind(), shown, e.message(), e.line()).located() : e.located();
         result.exit_code = exit_code_for(e.kind());
+        result.refused = std::any_of(diags.items().begin(), diags.items().end(),
+                                     [](const Diagnostic& d) { return d.code == "refused"; });
         result.outputs.clear();
     } catch (const std::bad_alloc&) {
         result.ok = false;

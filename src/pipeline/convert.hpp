@@ -7,6 +7,7 @@
 #include "base/files.hpp"
 #include "ingest/ingest.hpp"
 #include "model/document.hpp"
+#include "pipeline/metadata.hpp"
 #include "render/renderer.hpp"
 
 #include <chrono>
@@ -25,7 +26,13 @@ inline constexpr std::chrono::milliseconds default_time_limit{60'000};
 struct ConvertOptions {
     std::vector<const render::Format*> formats;  // empty = xml and txt
     std::filesystem::path out_dir = ".";
+    // When set, the single format is written to this file instead of
+    // out_dir/NAME.EXT (convert -o FILE.pdf).
+    std::filesystem::path out_file;
     bool to_stdout = false;  // the single format goes to standard output
+    // Fields set by the user (-M, --metadata-file), applied in order over
+    // what the input gave.
+    std::vector<MetadataValue> metadata;
     ingest::Options ingest;
     render::Options render;
     std::size_t max_input_bytes = default_max_input_bytes;
@@ -51,15 +58,28 @@ struct FileResult {
     bool ok = false;
     std::string error;                  // "FILE: message" when !ok
     int exit_code = 0;                  // from the Error's kind when !ok
+    // !ok because the input holds no release (empty, binary, only
+    // boilerplate, XML of another kind...), not because it could not be
+    // read or converted: batch --fail-on tells the two apart.
+    bool refused = false;
     std::vector<Diagnostic> diagnostics;
     std::vector<Output> outputs;
     model::Metadata meta;
 };
 
 // Release XML of pressroom's own goes through the validating XML reader;
-// everything else through ingest. Throws Error for input that holds no
-// release or fails validation.
+// everything else through ingest, unless classify_input (readers.hpp)
+// refuses it first. Throws Error(usage) for an unknown options.from, and
+// Error for input that holds no release or fails validation; a refusal is
+// preceded by a note diagnostic with the code "refused", saying why.
 model::Document load_document(std::string_view bytes, const ingest::Options& options, Diagnostics& diags);
+
+// Checks what the options name, before any input is read: the reader
+// (readers.hpp) and the agency profile, against the rules the options use.
+// Throws Error(usage) with the known names. The command line calls it once
+// per run, the library once per normalize(); ingest, given a name it does
+// not know, would fail every input with it instead.
+void check_ingest_options(const ingest::Options& options);
 
 // Any text (an input's file name, a release number, a title) as one safe
 // file name component: '/', '\\', NUL and other control characters and

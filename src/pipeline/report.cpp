@@ -15,6 +15,28 @@ const char* status_name(Status s) {
     return "failed";
 }
 
+FailOn parse_fail_on(const std::string& word) {
+    if (word == "refused") return FailOn::refused;
+    if (word == "failed") return FailOn::failed;
+    if (word == "none") return FailOn::none;
+    throw Error(ErrorKind::usage, "", "--fail-on takes refused, failed or none, not '" + word + "'");
+}
+
+int Report::exit_status(FailOn fail_on) const {
+    int code = exit_code::ok;
+    for (const auto& r : inputs) {
+        if (r.status != Status::failed) continue;
+        const int c = r.exit_code ? r.exit_code : exit_code::failed;
+        // 1 is the input's own failure; 3 and 4 are the run's, whatever --fail-on says.
+        if (c == exit_code::failed && (fail_on == FailOn::none || (fail_on == FailOn::failed && r.refused))) continue;
+        code = std::max(code, c);
+    }
+    if (fail_on != FailOn::none)
+        for (const auto& d : walk)
+            if (d.severity == Severity::error) code = std::max(code, exit_code::failed);
+    return code;
+}
+
 Totals Report::totals() const {
     Totals t;
     t.inputs = inputs.size();
@@ -24,6 +46,7 @@ Totals Report::totals() const {
         case Status::up_to_date: ++t.up_to_date; break;
         case Status::failed: ++t.failed; break;
         }
+        if (r.status == Status::failed && r.refused) ++t.refused;
         t.outputs += r.outputs.size();
         for (const auto& o : r.outputs) t.output_bytes += o.size;
     }
@@ -32,6 +55,7 @@ Totals Report::totals() const {
 
 void Report::sort() {
     std::sort(inputs.begin(), inputs.end(), [](const InputRecord& a, const InputRecord& b) { return a.input < b.input; });
+    std::sort(pruned.begin(), pruned.end(), [](const Pruned& a, const Pruned& b) { return a.input < b.input; });
 }
 
 // ------------------------------------------------------------------ writing
@@ -74,6 +98,7 @@ Json to_json(const InputRecord& r) {
     j["status"] = status_name(r.status);
     if (r.status == Status::failed) {
         j["error"] = r.error;
+        if (r.refused) j["refused"] = true;
         if (r.unchanged) j["unchanged"] = true;
     } else {
         j["metadata"] = to_json(r.meta);
@@ -100,9 +125,15 @@ Json to_json(const Report& r) {
     Json walk = Json::array();
     for (const auto& d : r.walk) walk.push_back(to_json(d));
     j["walk"] = walk;
+    if (!r.pruned.empty()) {
+        Json pruned = Json::array();
+        for (const auto& p : r.pruned) pruned.push_back({{"input", p.input}, {"outputs", p.outputs}});
+        j["pruned"] = pruned;
+    }
     const Totals t = r.totals();
-    j["totals"] = {{"inputs", t.inputs},   {"converted", t.converted}, {"up_to_date", t.up_to_date},
-                   {"failed", t.failed},   {"outputs", t.outputs},     {"output_bytes", t.output_bytes}};
+    j["totals"] = {
+        {"inputs", t.inputs},   {"converted", t.converted}, {"up_to_date", t.up_to_date},    {"failed", t.failed},
+        {"refused", t.refused}, {"outputs", t.outputs},     {"output_bytes", t.output_bytes}};
     return j;
 }
 
@@ -199,6 +230,7 @@ InputRecord input_record_from_json(const Json& j, const std::string& name) {
         r.error = string_at(j, "error", name);
         r.exit_code = exit_code::failed;
         if (auto it = j.find("unchanged"); it != j.end() && it->is_boolean()) r.unchanged = it->get<bool>();
+        if (auto it = j.find("refused"); it != j.end() && it->is_boolean()) r.refused = it->get<bool>();
     } else {
         r.meta = metadata_from_json(member(j, "metadata", name), name);
     }
@@ -222,6 +254,17 @@ Report report_from_json(const Json& j, const std::string& name) {
     r.complete = complete.get<bool>();
     for (const auto& i : array_at(j, "inputs", name)) r.inputs.push_back(input_record_from_json(i, name));
     for (const auto& d : array_at(j, "walk", name)) r.walk.push_back(diagnostic_from_json(d, name));
+    if (auto it = j.find("pruned"); it != j.end()) {
+        if (!it->is_array()) bad(name, "\"pruned\" is not an array");
+        for (const auto& p : *it) {
+            Pruned pruned{string_at(p, "input", name), {}};
+            for (const auto& o : array_at(p, "outputs", name)) {
+                if (!o.is_string()) bad(name, "a pruned output is not a string");
+                pruned.outputs.push_back(o.get<std::string>());
+            }
+            r.pruned.push_back(std::move(pruned));
+        }
+    }
     return r;
 }
 
@@ -229,6 +272,11 @@ Json parse_json(std::string_view text, const std::string& name) {
     Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) throw Error(ErrorKind::invalid, name, "not valid JSON");
     return j;
+}
+
+std::string json_library_version() {
+    return std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." + std::to_string(NLOHMANN_JSON_VERSION_MINOR) + "." +
+           std::to_string(NLOHMANN_JSON_VERSION_PATCH);
 }
 
 }  // namespace pressroom::pipeline

@@ -32,6 +32,8 @@ std::string options_fingerprint(const ConvertOptions& options, std::string_view 
     s += "\nembed_fonts=" + std::to_string(options.render.embed_fonts);
     s += "\nsource_date_epoch=" +
          (options.render.source_date_epoch ? std::to_string(*options.render.source_date_epoch) : std::string("-"));
+    s += "\nmetadata=";
+    for (const auto& m : options.metadata) s += m.key + "=" + m.value + "\x1f";  // -M, --metadata-file
     s += "\nextra=";
     s += extra;
     return sha256_hex(s);
@@ -55,7 +57,9 @@ std::optional<Stamp> read_stamp(const fs::path& out_dir, std::string_view rel) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return std::nullopt;
     try {
-        const Json j = parse_json(read_input(path.string(), 16u << 20), path.string());
+        // A stamp is a few KB; one past this is not one of ours.
+        constexpr std::size_t max_stamp_bytes = 16u << 20;
+        const Json j = parse_json(read_input(path.string(), max_stamp_bytes), path.string());
         if (!j.is_object() || j.value("stamp", 0) != 1) return std::nullopt;
         Stamp s;
         s.pressroom = j.at("pressroom").get<std::string>();

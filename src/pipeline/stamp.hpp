@@ -59,7 +59,7 @@ std::string stamp_version();
 
 // The SHA-256 of everything in `options` that can change an output's bytes
 // (formats, reader, profile, width, paper, fonts, SOURCE_DATE_EPOCH, size
-// limit), plus `extra` for what the options only point to (the contents of
+// limit, metadata set by hand), plus `extra` for what the options only point to (the contents of
 // --rules files).
 std::string options_fingerprint(const ConvertOptions& options, std::string_view extra);
 

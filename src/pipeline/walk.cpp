@@ -1,5 +1,7 @@
 #include "pipeline/walk.hpp"
 
+#include "base/files.hpp"
+
 #include <dirent.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
@@ -43,7 +45,8 @@ public:
         if (::stat(given.c_str(), &st) != 0) {
             int e = errno;
             report(Severity::error, e == ENOENT ? "walk-missing" : "walk-unreadable", given,
-                   e == ENOENT ? "no such file or folder" : std::string("cannot read: ") + std::strerror(e));
+                   e == ENOENT ? (looks_like_url(given) ? url_input_message(given) : "no such file or folder")
+                               : std::string("cannot read: ") + std::strerror(e));
             return true;
         }
         if (S_ISREG(st.st_mode)) {

@@ -1,5 +1,6 @@
 #include "render/anthology.hpp"
 
+#include "base/zip_writer.hpp"
 #include "model/format.hpp"
 
 #include <algorithm>
@@ -17,11 +18,17 @@ void sort_by_date(std::vector<const model::Document*>& releases) {
     });
 }
 
-std::int64_t anthology_time(const std::vector<const model::Document*>& releases, const Options& options) {
+std::int64_t anthology_time(const std::vector<const model::Metadata*>& releases, const Options& options) {
     if (options.source_date_epoch) return *options.source_date_epoch;
-    std::int64_t newest = 315532800;  // 1980-01-01, as output_time
-    for (const model::Document* doc : releases) newest = std::max(newest, output_time(*doc, options));
+    std::int64_t newest = earliest_zip_time;  // as output_time
+    for (const model::Metadata* meta : releases) newest = std::max(newest, output_time(*meta, options));
     return newest;
+}
+
+std::int64_t anthology_time(const std::vector<const model::Document*>& releases, const Options& options) {
+    std::vector<const model::Metadata*> metas;
+    for (const model::Document* doc : releases) metas.push_back(&doc->meta);
+    return anthology_time(metas, options);
 }
 
 std::string release_count(const Anthology& a) {

@@ -28,7 +28,9 @@ struct Anthology {
 void sort_by_date(std::vector<const model::Document*>& releases);
 
 // options.source_date_epoch, else the latest output_time() of the releases,
-// else 1980-01-01.
+// else 1980-01-01. The bundle's one time is the same, from the metadata its
+// report holds.
+std::int64_t anthology_time(const std::vector<const model::Metadata*>& releases, const Options& options);
 std::int64_t anthology_time(const std::vector<const model::Document*>& releases, const Options& options);
 
 // "87 press releases" and "February 22, 2013 – March 3, 2025" (the dates

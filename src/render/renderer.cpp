@@ -1,5 +1,6 @@
 #include "render/renderer.hpp"
 
+#include "base/zip_writer.hpp"
 #include "model/check.hpp"
 #include "render/epub/epub_renderer.hpp"
 #include "render/pdf/pdf_renderer.hpp"
@@ -15,8 +16,8 @@ namespace {
 const std::array table = {
     Format{"xml", ".xml", "release XML (schemas/release.xsd): the normalized document", &render_xml},
     Format{"txt", ".txt", "plain text, UTF-8, wrapped (--width)", &render_text},
-    Format{"pdf", ".pdf", "PDF, typeset with embedded fonts (--paper, --font-dir)", &render_pdf},
-    Format{"epub", ".epub", "EPUB 3 e-book (EPUBCheck-clean; --embed-fonts)", &render_epub},
+    Format{"pdf", ".pdf", "PDF, typeset with embedded fonts (--paper, --font-dir)", &render_pdf, true},
+    Format{"epub", ".epub", "EPUB 3 e-book (EPUBCheck-clean; --embed-fonts)", &render_epub, true},
 };
 }  // namespace
 
@@ -29,17 +30,17 @@ const Format* find_format(std::string_view name) {
     return nullptr;
 }
 
-std::int64_t output_time(const model::Document& doc, const Options& options) {
+std::int64_t output_time(const model::Metadata& meta, const Options& options) {
     if (options.source_date_epoch) return *options.source_date_epoch;
-    if (model::is_iso_date(doc.meta.date)) {
+    if (model::is_iso_date(meta.date)) {
         using namespace std::chrono;
-        const auto& d = doc.meta.date;
+        const auto& d = meta.date;
         year_month_day ymd{year{std::stoi(d.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(d.substr(5, 2)))},
                            day{static_cast<unsigned>(std::stoi(d.substr(8, 2)))}};
         auto secs = sys_days{ymd}.time_since_epoch();
         return duration_cast<seconds>(secs).count();
     }
-    return 315532800;  // 1980-01-01T00:00:00Z
+    return earliest_zip_time;
 }
 
 }  // namespace pressroom::render

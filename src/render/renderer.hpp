@@ -37,6 +37,9 @@ struct Format {
     std::string_view extension;    // ".txt"
     std::string_view description;  // for --help
     RenderFn render;
+    // Bytes a terminal cannot show (pdf, epub): the command line refuses to
+    // write them to one, as pandoc does.
+    bool binary = false;
 };
 
 // Every format, in the order --help lists them and "-t all" writes them.
@@ -46,6 +49,9 @@ const Format* find_format(std::string_view name);
 // The timestamp outputs should carry (seconds since the epoch, UTC):
 // options.source_date_epoch, else the release date at 00:00 UTC, else
 // 1980-01-01 (the earliest a zip file can store).
-std::int64_t output_time(const model::Document& doc, const Options& options);
+std::int64_t output_time(const model::Metadata& meta, const Options& options);
+inline std::int64_t output_time(const model::Document& doc, const Options& options) {
+    return output_time(doc.meta, options);
+}
 
 }  // namespace pressroom::render

@@ -240,4 +240,6 @@ std::string any_uri(std::string_view uri) {
     return valid_any_uri(e) ? e : std::string();
 }
 
+std::string libxml2_version() { return LIBXML_DOTTED_VERSION; }
+
 }  // namespace pressroom::xml

@@ -77,4 +77,7 @@ std::string node_text(const xmlNode* node);  // concatenated text content
 std::string attribute(const xmlNode* node, const char* name);
 bool is_element(const xmlNode* node, const char* local_name);
 
+// libxml2's version, "2.9.14" (for --version).
+std::string libxml2_version();
+
 }  // namespace pressroom::xml

@@ -104,7 +104,30 @@ model::Document to_model(const xmlNode* root) {
 }
 
 // Parses and validates; returns the document or fills `issues`.
+// Text that is not markup at all, said in words instead of libxml2's
+// "Start tag expected, '<' not found": what the file starts with.
+bool refuse_non_xml(std::string_view bytes, std::vector<XmlIssue>& issues) {
+    std::size_t i = text::starts_with(bytes, "\xEF\xBB\xBF") ? 3 : 0;
+    int line = 1;
+    for (; i < bytes.size() && text::is_ascii_space(bytes[i]); ++i)
+        if (bytes[i] == '\n') ++line;
+    if (i < bytes.size() && bytes[i] == '<') return false;
+    if (i == bytes.size()) {
+        issues.push_back({0, "not XML: the file is empty or holds only white space"});
+        return true;
+    }
+    std::string_view first = bytes.substr(i, bytes.find('\n', i) - i);
+    std::string shown(utf8::prefix(first, 40));
+    if (!utf8::is_valid(shown)) shown = "binary data";
+    else shown = "'" + std::string(text::trim(shown)) + (shown.size() < first.size() ? "...'" : "'");
+    issues.push_back({line, "not XML: the file starts with " + shown +
+                                ", not with '<' (release XML is what "
+                                "'pressroom convert -t xml' writes)"});
+    return true;
+}
+
 DocPtr load(std::string_view bytes, const std::string& name, std::vector<XmlIssue>& issues) {
+    if (refuse_non_xml(bytes, issues)) return nullptr;
     if (int line = doctype_line(bytes)) {
         issues.push_back({line, "document type declarations are not allowed in release XML "
                                 "(they are how external entities and entity bombs get in)"});

@@ -20,11 +20,23 @@ void collect(void* ctx, xmlError* err) {
     if (!err) return;
     std::string msg = err->message ? err->message : "schema violation";
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-    // libxml2 names elements "{namespace}local"; users read "local".
-    for (std::size_t p; (p = msg.find('{')) != std::string::npos;) {
+    // libxml2 names elements "{namespace}local"; users read "local". The
+    // allowed values of an enumeration are in braces too ("the set {'line',
+    // 'inline'}"): those stay (erasing them left "the set ." with no values).
+    for (std::size_t p = 0; (p = msg.find('{', p)) != std::string::npos;) {
         auto q = msg.find('}', p);
         if (q == std::string::npos) break;
+        if (msg.find('\'', p) < q) {
+            p = q;
+            continue;
+        }
         msg.erase(p, q - p + 1);
+    }
+    // "[facet 'enumeration'] " is the XSD's vocabulary, not the user's.
+    for (std::size_t p; (p = msg.find("[facet '")) != std::string::npos;) {
+        auto q = msg.find("'] ", p + 8);
+        if (q == std::string::npos) break;
+        msg.erase(p, q + 3 - p);
     }
     issues->push_back({err->line, msg});
 }

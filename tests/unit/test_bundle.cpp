@@ -5,11 +5,11 @@
 // on other thread counts, and merged from shards.
 #include "base/hash.hpp"
 #include "base/text.hpp"
+#include "base/zip_writer.hpp"
 #include "epub_reader.hpp"
 #include "model/document.hpp"
 #include "pipeline/convert.hpp"
 #include "render/anthology.hpp"
-#include "render/epub/zip_writer.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -59,7 +59,7 @@ std::string page_text(const fs::path& pdf, int page) {
 
 // The DOS date and time of an instant (UTC), as the zip headers hold them.
 std::pair<std::uint16_t, std::uint16_t> dos(std::int64_t t) {
-    const auto d = render::epub::dos_time_utc(t);
+    const auto d = pressroom::dos_time_utc(t);
     return {d.date, d.time};
 }
 

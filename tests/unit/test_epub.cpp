@@ -5,6 +5,7 @@
 #include "base/hash.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
+#include "base/zip_writer.hpp"
 #include "epub_reader.hpp"
 #include "fonts/face.hpp"
 #include "model/check.hpp"
@@ -13,7 +14,6 @@
 #include "render/epub/book.hpp"
 #include "render/epub/epub_renderer.hpp"
 #include "render/epub/links.hpp"
-#include "render/epub/zip_writer.hpp"
 #include "support.hpp"
 #include "xml/release_xml.hpp"
 
@@ -389,9 +389,9 @@ TEST_CASE("epub: entry times are UTC whatever the machine's time zone") {
 }
 
 TEST_CASE("epub: dos_time_utc and iso_timestamp") {
-    using render::epub::dos_time_utc;
-    using render::epub::iso_timestamp;
-    CHECK(dos_time_utc(315532800) == render::epub::DosTime{0, 1 << 5 | 1});  // 1980-01-01 00:00:00
+    using pressroom::dos_time_utc;
+    using text::iso_timestamp;
+    CHECK(dos_time_utc(315532800) == pressroom::DosTime{0, 1 << 5 | 1});     // 1980-01-01 00:00:00
     CHECK(dos_time_utc(0) == dos_time_utc(315532800));                       // clamped
     CHECK(dos_time_utc(1361491199).date == ((2013 - 1980) << 9 | 2 << 5 | 21));  // 2013-02-21 23:59:59
     CHECK(dos_time_utc(1361491199).time == (23 << 11 | 59 << 5 | 29));
@@ -634,7 +634,7 @@ TEST_CASE("epub: first_sentence") {
 }
 
 TEST_CASE("epub: is_language_tag") {
-    using render::epub::is_language_tag;
+    using text::is_language_tag;
     for (std::string ok : {"en", "en-US", "zh-Hant-TW", "es-419", "de-CH-1996", "fr", "haw"})
         CHECK_MESSAGE(is_language_tag(ok), ok);
     for (std::string bad : {"", "C", "POSIX", "en_US", "e", "en-", "-en", "english language", "en-US-toolongsubtag",
@@ -652,11 +652,11 @@ TEST_CASE("epub: the zip writer round-trips stored and deflated entries of any s
         {"empty", ""}, {"text", text}, {"big", big}, {"small", "x"}};
     std::string first;
     for (int round = 0; round < 2; ++round) {  // the second round reuses the thread's zlib stream
-        render::epub::ZipWriter zip(1700000000);
+        pressroom::ZipWriter zip(1700000000);
         for (std::size_t i = 0; i < entries.size(); ++i)
             zip.add(entries[i].first, entries[i].second,
-                    i % 2 ? render::epub::Compression::deflate : render::epub::Compression::store);
-        zip.add("text-stored", text, render::epub::Compression::store);
+                    i % 2 ? pressroom::Compression::deflate : pressroom::Compression::store);
+        zip.add("text-stored", text, pressroom::Compression::store);
         const std::string bytes = zip.finish();
         if (round == 0) first = bytes;
         CHECK(bytes == first);
@@ -687,9 +687,9 @@ TEST_CASE("epub: renders on several threads at once give the same bytes") {
 }
 
 TEST_CASE("epub: the zip writer refuses duplicate names") {
-    render::epub::ZipWriter zip(0);
-    zip.add("a", "1", render::epub::Compression::store);
-    CHECK_THROWS_AS(zip.add("a", "2", render::epub::Compression::store), Error);
+    pressroom::ZipWriter zip(0);
+    zip.add("a", "1", pressroom::Compression::store);
+    CHECK_THROWS_AS(zip.add("a", "2", pressroom::Compression::store), Error);
 }
 
 }  // namespace
@@ -750,10 +750,12 @@ TEST_CASE("epub: --embed-fonts embeds the PDF's faces subset to the text with @f
 
 TEST_CASE("epub: --embed-fonts without fonts fails and writes nothing") {
     test::TempDir out;
+    // A --font-dir that is not there is a bad option value (exit 2), found
+    // before any input is read.
     auto r = test::pressroom({"convert", "-t", "epub", "--embed-fonts", "--font-dir", (out / "none").string(), "-o",
                               out.path().string(), seed().string()});
-    CHECK(r.status == 3);
-    CHECK(r.err.find("font folder not found") != std::string::npos);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("--font-dir: font folder not found") != std::string::npos);
     CHECK(!fs::exists(out / "dod-105-13.epub"));
 }
 

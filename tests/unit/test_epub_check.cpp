@@ -8,10 +8,10 @@
 // in parallel. Tests skip (with a message)
 // when Java or EPUBCheck is not installed, or ../shared/corpus is absent.
 #include "base/text.hpp"
+#include "base/zip_writer.hpp"
 #include "epub_reader.hpp"
 #include "pipeline/convert.hpp"
 #include "render/epub/epub_renderer.hpp"
-#include "render/epub/zip_writer.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -98,9 +98,9 @@ TEST_CASE("epubcheck: corpus part 2 of 2") { check_corpus(1, corpus_parts); }
 // A container without container.xml and with a deflated mimetype: what
 // EPUBCheck must not pass as clean.
 fs::path write_broken_epub(const fs::path& dir) {
-    render::epub::ZipWriter zip(0);
-    zip.add("mimetype", "application/epub+zip", render::epub::Compression::deflate);
-    zip.add("EPUB/content.xhtml", "<html/>", render::epub::Compression::deflate);
+    pressroom::ZipWriter zip(0);
+    zip.add("mimetype", "application/epub+zip", pressroom::Compression::deflate);
+    zip.add("EPUB/content.xhtml", "<html/>", pressroom::Compression::deflate);
     test::write_file(dir / "broken.epub", zip.finish());
     return dir / "broken.epub";
 }

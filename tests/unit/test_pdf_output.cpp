@@ -520,7 +520,8 @@ TEST_CASE("--paper a4 and a bad --paper and SOURCE_DATE_EPOCH and --font-dir") {
     CHECK(text::starts_with(info_field(info.out, "CreationDate"), "2023-11-14T22:13:20"));
 
     // A font folder of one's own: the same fonts copied elsewhere give the
-    // same file; an empty folder is a data error (exit 3) naming the file.
+    // same file; an empty folder is a bad --font-dir (exit 2) that says
+    // what a font folder holds.
     test::TempDir fonts;
     fs::path own = fonts / "own";
     fs::copy(test::binary().parent_path() / "share" / "pressroom" / "fonts", own, fs::copy_options::recursive);
@@ -532,8 +533,15 @@ TEST_CASE("--paper a4 and a bad --paper and SOURCE_DATE_EPOCH and --font-dir") {
     fs::path empty = fonts / "empty";
     fs::create_directories(empty);
     auto missing = test::pressroom({"convert", "-t", "pdf", "--font-dir", empty.string(), "-o", y.path().string(), seed.string()});
-    CHECK(missing.status == 3);
-    CHECK(missing.err.find("LiberationSerif-Regular.ttf") != std::string::npos);
+    CHECK(missing.status == 2);
+    CHECK(missing.err.find("--font-dir: no TrueType fonts (*.ttf) in the folder, and no manifest.tsv") !=
+          std::string::npos);
+    // A manifest naming a file the folder lacks: the file is named.
+    test::write_file(empty / "manifest.tsv", "body-regular\tNone.ttf\tNone\tOFL-1.1\tnone\t/none\n");
+    auto named =
+        test::pressroom({"convert", "-t", "pdf", "--font-dir", empty.string(), "-o", y.path().string(), seed.string()});
+    CHECK(named.status == 2);
+    CHECK(named.err.find("None.ttf: --font-dir: font file missing (role body-regular") != std::string::npos);
 }
 
 // Found by the pipeline fuzz target (tests/fuzz/crashes/pipeline/

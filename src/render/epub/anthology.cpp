@@ -12,13 +12,13 @@
 // holding only a title and a subtitle, so it is written (and styled) exactly
 // as a release's title block. The table of contents lists every release's
 // title with its sections under it.
-#include "base/hash.hpp"
 #include "render/anthology.hpp"
+#include "base/hash.hpp"
+#include "base/zip_writer.hpp"
 #include "render/epub/book.hpp"
 #include "render/epub/content.hpp"
 #include "render/epub/package.hpp"
 #include "render/epub/stylesheet.hpp"
-#include "render/epub/zip_writer.hpp"
 
 #include <array>
 

@@ -101,41 +101,6 @@ std::string first_sentence(std::string_view s, std::size_t max_chars) {
     return out + "\u2026";
 }
 
-bool is_language_tag(std::string_view tag) {
-    // A 2-3 letter ISO 639 language, then subtags of 1-8 alphanumerics
-    // (script, region, variants, extensions, private use all fit that
-    // shape). The 5-8 letter language subtags BCP 47 reserves are never
-    // used and would let locale names such as "POSIX" through.
-    if (tag.empty() || tag.size() > 64) return false;
-    bool first = true;
-    for (std::string_view sub : text::split(tag, '-')) {
-        if (sub.empty() || sub.size() > 8) return false;
-        for (char c : sub) {
-            bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'), digit = c >= '0' && c <= '9';
-            if (first ? !alpha : !(alpha || digit)) return false;
-        }
-        if (first && (sub.size() < 2 || sub.size() > 3)) return false;
-        first = false;
-    }
-    return true;
-}
-
-std::string iso_timestamp(std::int64_t unix_seconds) {
-    using namespace std::chrono;
-    // 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
-    constexpr std::int64_t first = -62135596800, last = 253402300799;
-    const sys_seconds tp{seconds{std::clamp(unix_seconds, first, last)}};
-    const auto day = floor<days>(tp);
-    const year_month_day ymd{day};
-    const hh_mm_ss hms{tp - day};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
-    return buf;
-}
-
 Book describe(const model::Document& doc, const Options& options, Diagnostics& diags) {
     const auto& m = doc.meta;
     Book b;
@@ -146,7 +111,7 @@ Book describe(const model::Document& doc, const Options& options, Diagnostics& d
         diags.note("epub-title", "the release has no title; the EPUB is titled '" + b.title + "'");
     }
     b.language = m.language;
-    if (!is_language_tag(b.language)) {
+    if (!text::is_language_tag(b.language)) {
         diags.warning("epub-language", "'" + m.language + "' is not a BCP 47 language tag; the EPUB says 'en'");
         b.language = "en";
     }
@@ -159,7 +124,7 @@ Book describe(const model::Document& doc, const Options& options, Diagnostics& d
             if (!b.description.empty()) break;
         }
     b.time = output_time(doc, options);
-    b.modified = iso_timestamp(b.time);
+    b.modified = text::iso_timestamp(b.time);
     return b;
 }
 

@@ -38,13 +38,4 @@ Book describe(const model::Document& doc, const Options& options, Diagnostics& d
 // code points.
 std::string first_sentence(std::string_view text, std::size_t max_chars = 300);
 
-// True for a well-formed BCP 47 language tag (RFC 5646 syntax, not the
-// registry) starting with a 2-3 letter language: "en", "en-US",
-// "zh-Hant-TW", "es-419".
-bool is_language_tag(std::string_view tag);
-
-// The instant as CCYY-MM-DDThh:mm:ssZ, as dcterms:modified wants it; years
-// outside 0001-9999 are clamped into it.
-std::string iso_timestamp(std::int64_t unix_seconds);
-
 }  // namespace pressroom::render::epub

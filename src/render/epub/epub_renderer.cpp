@@ -1,11 +1,11 @@
 #include "render/epub/epub_renderer.hpp"
 
+#include "base/zip_writer.hpp"
 #include "render/epub/book.hpp"
 #include "render/epub/content.hpp"
 #include "render/epub/embedded_fonts.hpp"
 #include "render/epub/package.hpp"
 #include "render/epub/stylesheet.hpp"
-#include "render/epub/zip_writer.hpp"
 
 namespace pressroom::render {
 

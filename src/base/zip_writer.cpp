@@ -1,4 +1,4 @@
-#include "render/epub/zip_writer.hpp"
+#include "base/zip_writer.hpp"
 
 #include "base/error.hpp"
 
@@ -10,7 +10,7 @@
 #include <cstring>
 #include <limits>
 
-namespace pressroom::render::epub {
+namespace pressroom {
 
 namespace {
 
@@ -80,8 +80,8 @@ zip_int64_t deflated_source(void* user, void* data, zip_uint64_t len, zip_source
         st->comp_method = ZIP_CM_DEFLATE;
         st->crc = e->crc;
         st->encryption_method = ZIP_EM_NONE;
-        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
-                    ZIP_STAT_ENCRYPTION_METHOD;
+        st->valid =
+            ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
         return sizeof(zip_stat_t);
     }
     case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
@@ -153,7 +153,7 @@ void pin_times_and_check(std::string& b, DosTime t, std::size_t expected_entries
 DosTime dos_time_utc(std::int64_t unix_seconds) {
     using namespace std::chrono;
     // 1980-01-01T00:00:00Z and 2107-12-31T23:59:58Z, the ends of DOS time.
-    constexpr std::int64_t first = 315532800, last = 4354819198;
+    constexpr std::int64_t first = earliest_zip_time, last = 4354819198;
     const sys_seconds tp{seconds{std::clamp(unix_seconds, first, last)}};
     const auto day = floor<days>(tp);
     const year_month_day ymd{day};
@@ -162,8 +162,8 @@ DosTime dos_time_utc(std::int64_t unix_seconds) {
     t.date = static_cast<std::uint16_t>((static_cast<int>(ymd.year()) - 1980) << 9 |
                                         static_cast<int>(static_cast<unsigned>(ymd.month())) << 5 |
                                         static_cast<int>(static_cast<unsigned>(ymd.day())));
-    t.time = static_cast<std::uint16_t>(hms.hours().count() << 11 | hms.minutes().count() << 5 |
-                                        hms.seconds().count() / 2);
+    t.time =
+        static_cast<std::uint16_t>(hms.hours().count() << 11 | hms.minutes().count() << 5 | hms.seconds().count() / 2);
     return t;
 }
 
@@ -246,4 +246,6 @@ std::string ZipWriter::finish() {
     return bytes;
 }
 
-}  // namespace pressroom::render::epub
+std::string libzip_version() { return zip_libzip_version(); }
+
+}  // namespace pressroom

@@ -1,5 +1,6 @@
 // libzip, wrapped once: a zip archive built in memory, with the properties
-// an EPUB container and reproducible output need.
+// an EPUB container and reproducible output need. Used by the EPUB renderer
+// and by the bundle; the reading side is zip_reader.hpp.
 //
 // - Entries are written in the order they are added.
 // - Each entry is stored or deflated (raw deflate, level 9), as asked.
@@ -31,9 +32,13 @@
 struct zip;
 struct zip_source;
 
-namespace pressroom::render::epub {
+namespace pressroom {
 
 enum class Compression { store, deflate };
+
+// 1980-01-01T00:00:00Z, the earliest time a zip entry can carry: the time
+// outputs carry when nothing gives one (render::output_time).
+inline constexpr std::int64_t earliest_zip_time = 315532800;
 
 struct DosTime {
     std::uint16_t time = 0;  // hour << 11 | minute << 5 | second / 2
@@ -74,8 +79,12 @@ public:
     std::string finish();
 
 private:
-    struct ArchiveDiscard { void operator()(zip* z) const; };
-    struct SourceFree { void operator()(zip_source* s) const; };
+    struct ArchiveDiscard {
+        void operator()(zip* z) const;
+    };
+    struct SourceFree {
+        void operator()(zip_source* s) const;
+    };
 
     DosTime time_;
     // Entry data, as libzip will read it (the compressed bytes of a deflated
@@ -87,4 +96,7 @@ private:
     std::unique_ptr<zip, ArchiveDiscard> archive_;
 };
 
-}  // namespace pressroom::render::epub
+// libzip's version, "1.7.3" (for --version).
+std::string libzip_version();
+
+}  // namespace pressroom
