@@ -158,6 +158,7 @@ void build_body(Context& cx) {
             for (Line* l : pending_lines) l->block = static_cast<int>(body.size()) - 1;
         pending_lines.clear();
     };
+    const bool plain = cx.src.format == "text";
     const Line* prev = nullptr;
     bool gap = false;          // blank lines since the pending block's last line
     bool page_break = false;   // ... among them a removed one (page-break residue)
@@ -190,8 +191,11 @@ void build_body(Context& cx) {
         // A new block starts at a rich reader's boundary, or where the kind
         // of line changes (a heading never runs into the paragraph after it),
         // or where the text's wrapping says a paragraph ended.
+        // A rich reader's line that is not a block's start (a <br> inside a
+        // paragraph) goes on with its block.
         if (!p.empty() && (l.block_start || l.kind != p.kind || l.kind == LineKind::heading ||
-                           (prev && l.kind == LineKind::text && l.inlines.empty() && !continues_paragraph(*prev, l, ws))))
+                           (prev && l.kind == LineKind::text && l.inlines.empty() && plain &&
+                            !continues_paragraph(*prev, l, ws))))
             close();
         p.append(l);
         pending_lines.push_back(&l);

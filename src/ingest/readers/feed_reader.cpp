@@ -4,6 +4,9 @@
 #include "ingest/data/dates.hpp"
 #include "ingest/readers/decode.hpp"
 #include "ingest/readers/html_reader.hpp"
+#include "ingest/readers/markdown_reader.hpp"
+#include "ingest/readers/text_reader.hpp"
+#include "base/regex.hpp"
 #include "xml/libxml.hpp"
 
 #include <nlohmann/json.hpp>
@@ -60,9 +63,16 @@ Source read_json_item(std::string_view s, const std::string& name, Diagnostics& 
     // content and summary often hold the same HTML: read it once, the longer.
     std::string content = str({"content", "content_html", "body", "html"});
     std::string summary = str({"summary", "description", "content_text"});
-    std::string html = content.size() >= summary.size() ? content : summary;
-    Source src = read_html(html, name, str({"link", "url"}));
+    std::string body = content.size() >= summary.size() ? content : summary;
+    // The body as the item holds it: HTML, or plain text with its paragraphs
+    // separated by blank lines (a wire's "body"), or markdown.
+    static const Regex tag("<(?:/?[A-Za-z][A-Za-z0-9]*)(?:\\s[^>]*)?/?>");
+    Source src;
+    if (tag.found_in(body)) src = read_html(body, name, str({"link", "url"}));
+    else if (has_markdown_syntax(body)) src = read_markdown(body);
+    else src = read_text(body);
     src.format = "json";
+    if (std::string sub = str({"subtitle", "sub_title"}); !sub.empty()) src.given.subtitle = clean_text(text::collapse_space(sub));
     apply_item_fields(src, str({"title", "headline"}), str({"published", "date_published", "pubDate", "date"}),
                       str({"author", "creator", "agency"}), str({"link", "url"}));
     for (const char* k : {"guid", "id", "fetched_at", "link", "url", "modified", "updated"})

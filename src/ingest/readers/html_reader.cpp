@@ -10,6 +10,7 @@
 
 #include "base/deadline.hpp"
 #include "base/error.hpp"
+#include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 #include "ingest/data/dates.hpp"
@@ -276,6 +277,18 @@ private:
             for (auto& s : inlines_) s.text = clean_text(s.text);
             model::normalize_space(inlines_);
             l.text = model::plain_text(inlines_);
+            // "o The Toll Roads: ...", "• Item": list items typed as lines of
+            // a paragraph, one <br> apart.
+            if (l.kind == LineKind::text && !inlines_.empty() && inlines_.front().kind == Span::Kind::text) {
+                static const Regex bullet("^(?:[•◦▪■●‣⁃∙·*-]|o(?=\\s+\\p{Lu}))\\s+(?=\\S)");
+                if (auto m = bullet.search(inlines_.front().text)) {
+                    inlines_.front().text.erase(0, m->end());
+                    model::normalize_space(inlines_);
+                    l.text = model::plain_text(inlines_);
+                    l.kind = LineKind::item;
+                    l.block_start = true;
+                }
+            }
             bool rich = std::any_of(inlines_.begin(), inlines_.end(), [](const Span& s) { return s.kind != Span::Kind::text; });
             if (rich) l.inlines = std::move(inlines_);
             if (!l.text.empty()) src_.lines.push_back(std::move(l));
