@@ -100,7 +100,8 @@ std::optional<std::string> parse_date_line(std::string_view s) {
     auto m = find_date(s);
     if (!m) return std::nullopt;
     static const Regex before(
-        "(?i)^[\\s(\\[]*(?:(?:for (?:immediate )?release|released?|date|dated|posted(?: on)?|published|updated)"
+        "(?i)^[\\s(\\[]*(?:(?:for (?:immediate )?release|released?(?: on)?|date|dated|posted(?: on)?|published(?: on)?|"
+        "updated(?: on)?|issued(?: on)?)"
         "\\s*:?\\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\\s*,?\\s*)?$");
     static const Regex after("(?i)^[\\s)\\].,;:]*(?:\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?[\\s)\\].,;:]*$");
     if (before.full_match(s.substr(0, m->begin)) && after.full_match(s.substr(m->end))) return m->iso;

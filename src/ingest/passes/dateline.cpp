@@ -70,6 +70,17 @@ std::optional<Dateline> parse_dateline(std::string_view t) {
     // shorter places are tried when the longest fails.
     for (std::size_t drop = 0; drop < 3; ++drop)
         if (auto d = parse_dateline(t, drop)) return d;
+    // The date first: "January 21, 2019 (SAINT PAUL) — Attorney General ...".
+    if (auto dm = find_date(t); dm && dm->begin == 0) {
+        std::size_t rest = skip_space(t, dm->end);
+        if (rest < t.size() && t[rest] == ',') rest = skip_space(t, rest + 1);
+        if (rest < t.size() && t[rest] == '(')
+            if (auto d = parse_dateline(t.substr(rest), 0); d && d->date_text.empty()) {
+                d->end += rest;
+                d->date_text = std::string(t.substr(0, dm->end));
+                return d;
+            }
+    }
     return std::nullopt;
 }
 

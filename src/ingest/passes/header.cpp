@@ -9,6 +9,7 @@
 #include "ingest/passes/passes.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace pressroom::ingest {
 
@@ -181,6 +182,32 @@ void take_title(Line& l, Head& h) {
     h.after_title = true;
 }
 
+// A line that states the date and nothing else but short labels:
+// "February 11, 2026 | Press Release", "Released: December 03, 2016 ·
+// Download (67 KB PDF)", "February 11, 2026 | Topic: Peoples AG".
+std::optional<std::string> dated_line(const std::string& t) {
+    if (auto d = parse_date_line(t)) return d;
+    if (t.size() > 160) return std::nullopt;
+    static const Regex separators("\\s+(?:\\||·|•|—|–)\\s+");
+    std::vector<std::string> parts;
+    std::size_t pos = 0;
+    for (const auto& sep : separators.find_all(t)) {
+        parts.emplace_back(text::trim(std::string_view(t).substr(pos, sep.begin() - pos)));
+        pos = sep.end();
+    }
+    parts.emplace_back(text::trim(std::string_view(t).substr(pos)));
+    if (parts.size() < 2) return std::nullopt;
+    std::optional<std::string> date;
+    for (const auto& part : parts) {
+        if (auto d = parse_date_line(part); d && !date) {
+            date = d;
+            continue;
+        }
+        if (std::count(part.begin(), part.end(), ' ') > 5 || is_prose(part)) return std::nullopt;
+    }
+    return date;
+}
+
 bool dangling_end(const std::string& title) {
     static const Regex dangling("(?i)\\b(?:for|of|the|and|to|in|on|with|at|by|from)$");
     return dangling.found_in(title);
@@ -268,7 +295,7 @@ constexpr Matcher matchers[] = {
          return true;
      }, true},
     {"date", [](Line& l, Head& h) {
-         auto date = parse_date_line(l.text);
+         auto date = dated_line(l.text);
          if (!date) return false;
          if (h.m.date.empty()) h.m.date = *date;
          l.used = true;
@@ -415,6 +442,14 @@ void extract_metadata(Context& cx) {
         if (!stated.empty()) field = stated;
     };
     if (m.title.empty()) m.title = title_from_hints(cx.src.title_hints, m);
+    // The page's title can carry the date the text does not ("March 13,
+    // 2020 Press Release").
+    if (m.date.empty())
+        for (const std::string& hint : cx.src.title_hints)
+            if (auto d = find_date(hint)) {
+                m.date = d->iso;
+                break;
+            }
     prefer(m.office, given.office);
     prefer(m.kind, given.kind);
     prefer(m.release_number, given.release_number);
