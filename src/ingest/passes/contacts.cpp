@@ -44,6 +44,7 @@ void extract_contacts(Context& cx) {
             Line& n = lines[k];
             if (n.removed || n.kind != LineKind::text || n.text.size() > 80 || n.block_start) break;
             if (!contact_detail(n.text) && std::count(n.text.begin(), n.text.end(), ' ') > 4 && n.indent == 0) break;
+            if (parse_date_line(n.text)) break;  // the release's date under the contact, not part of it
             c.lines.push_back(n.text);
             n.used = true;
         }

@@ -208,6 +208,10 @@ std::optional<std::string> dated_line(const std::string& t) {
     return date;
 }
 
+bool bare_field(const std::string& t) {
+    return t.size() <= 80 && (dated_line(t) || labelled_number_re().full_match(t) || !match_kind(t).empty());
+}
+
 bool dangling_end(const std::string& title) {
     static const Regex dangling("(?i)\\b(?:for|of|the|and|to|in|on|with|at|by|from)$");
     return dangling.found_in(title);
@@ -339,7 +343,18 @@ constexpr Matcher matchers[] = {
              if (!label_kind.empty() && h.m.kind.empty()) h.m.kind = label_kind;
              t = std::string(lt->group(t, 3));
          }
-         h.m.title = strip_date_prefix(t);
+         t = strip_date_prefix(t);
+         // "Delegation Works To Streamline Irrigation Pond Permitting Process
+         // March 3  2005  Washington  DC": the date and place glued to the
+         // headline by a scraper.
+         if (auto d = find_date(t); d && d->begin >= 20) {
+             std::string_view tail = std::string_view(t).substr(d->end);
+             if (std::count(tail.begin(), tail.end(), ' ') <= 6 && !is_prose(std::string(tail))) {
+                 if (h.m.date.empty()) h.m.date = d->iso;
+                 t = std::string(text::trim(std::string_view(t).substr(0, d->begin)));
+             }
+         }
+         h.m.title = t;
          take_title(l, h);
          return true;
      }},
@@ -404,7 +419,10 @@ void extract_metadata(Context& cx) {
     for (Line& l : cx.src.lines) {
         deadline::check_every(1024);  // the time budget (hardening, issue 7)
         if (l.removed || l.used || l.text.empty()) continue;
-        if (l.label == Label::body) break;
+        // A release's text does not open with a bare date, number or label
+        // ("July 24, 2007" under a deck): such lines belong to its head,
+        // whatever the classifier made of them.
+        if (l.label == Label::body && !(l.kind == LineKind::text && bare_field(l.text))) break;
         head.push_back(&l);
     }
     std::size_t title_row = head.size();
