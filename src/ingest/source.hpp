@@ -55,6 +55,7 @@ struct Line {
     bool used = false;     // taken into metadata (title, date, ...)
     Label label = Label::none;  // the classifier's decision
     float confidence = 0;       // its probability, 0..1
+    float title_prob = 0;       // the regression's probability that it is the headline
 };
 
 struct Source {

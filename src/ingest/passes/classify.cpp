@@ -17,6 +17,8 @@ void classify_lines(Context& cx) {
         Line& l = cx.src.lines[cx.rows.lines[r]];
         l.label = cx.decisions[r].label;
         l.confidence = cx.decisions[r].confidence;
+        for (std::size_t c = 0; c < m.classes.size(); ++c)
+            if (m.classes[c] == Label::title) l.title_prob = cx.decisions[r].probs[c];
     }
 }
 

@@ -425,10 +425,26 @@ void extract_metadata(Context& cx) {
         if (l.label == Label::body && !(l.kind == LineKind::text && bare_field(l.text))) break;
         head.push_back(&l);
     }
+    // The headline: of the lines labelled title, the one the classifier is
+    // surest of, a line that states a field ("Office of Communications")
+    // only when there is no other.
     std::size_t title_row = head.size();
-    for (std::size_t r = 0; r < head.size(); ++r)
-        if (head[r]->label == Label::title && (title_row == head.size() || head[r]->confidence > head[title_row]->confidence))
-            title_row = r;
+    for (bool fields_too : {false, true}) {
+        for (std::size_t r = 0; r < head.size(); ++r) {
+            const std::string& t = head[r]->text;
+            const bool field = bare_field(t) || agency_re().full_match(t) || office_re().full_match(t) ||
+                               issuing_office_re().full_match(t);
+            if (head[r]->label == Label::title && (fields_too || !field) &&
+                (title_row == head.size() || head[r]->confidence > head[title_row]->confidence))
+                title_row = r;
+        }
+        if (title_row < head.size()) break;
+    }
+    // A headline wrapped over lines: its first line.
+    while (title_row < head.size() && title_row > 0 && head[title_row - 1]->label == Label::title &&
+           head[title_row - 1]->kind == LineKind::text && head[title_row]->kind == LineKind::text &&
+           head[title_row]->number - head[title_row - 1]->number == 1 && !head[title_row]->block_start)
+        --title_row;
     if (title_row < head.size()) h.best_title = head[title_row];
     for (std::size_t row = 0; row < head.size(); ++row) {
         Line& l = *head[row];
@@ -448,11 +464,30 @@ void extract_metadata(Context& cx) {
         }
         for (const Matcher& matcher : matchers)
             if ((!chrome || matcher.field) && matcher.take(l, h)) break;
-        if (l.used || chrome) continue;
-        // A head line no matcher took: not body (the classifier said so),
-        // not a field either. It stays in the audit.
-        record_removal(cx, l.text, "header-line", l.number);
-        l.removed = true;
+    }
+    // No headline among the lines labelled title: the head line likeliest
+    // to be one, whatever its label (a headline in the chrome's style).
+    if (!h.have_title) {
+        Line* best = nullptr;
+        for (Line* lp : head) {
+            const Line& l = *lp;
+            if (l.used || l.outside || l.text.size() > 250 || l.link_chars * 2 > static_cast<int>(l.text.size()) ||
+                bare_field(l.text))
+                continue;
+            if (!best || l.title_prob > best->title_prob) best = lp;
+        }
+        if (best && best->title_prob >= 0.05f) {
+            h.best_title = best;
+            for (const Matcher& matcher : matchers)
+                if (std::string_view(matcher.name) == "headline" && matcher.take(*best, h)) break;
+        }
+    }
+    // A head line no matcher took: not body (the classifier said so), not a
+    // field either. It stays in the audit.
+    for (Line* lp : head) {
+        if (lp->used || lp->removed || lp->label == Label::chrome) continue;
+        record_removal(cx, lp->text, "header-line", lp->number);
+        lp->removed = true;
     }
 
     // What the format states outright wins over what the text suggests.
