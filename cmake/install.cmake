@@ -38,6 +38,7 @@ install(FILES "${CMAKE_BINARY_DIR}/pressroomConfig.cmake" "${CMAKE_BINARY_DIR}/p
 
 # --- data: the schemas for users' own tools (pressroom embeds its copies) ---
 install(FILES "${CMAKE_SOURCE_DIR}/schemas/release.xsd" "${CMAKE_SOURCE_DIR}/schemas/rules.xsd"
+              "${CMAKE_SOURCE_DIR}/schemas/release.schema.json"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/pressroom/schemas" COMPONENT tool)
 
 # --- documentation generated from the command table ---------------------------

@@ -39,7 +39,7 @@ Report published(Report r) {
 }
 
 bool compressed_format(const std::string& path) {
-    return text::ends_with(path, ".pdf") || text::ends_with(path, ".epub");
+    return text::ends_with(path, ".pdf") || text::ends_with(path, ".epub") || text::ends_with(path, ".docx");
 }
 
 // The bundle's one time: SOURCE_DATE_EPOCH, else the newest release date,

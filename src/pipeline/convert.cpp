@@ -5,6 +5,7 @@
 #include "base/hash.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
+#include "json/release_json.hpp"
 #include "model/check.hpp"
 #include "pipeline/readers.hpp"
 #include "xml/release_xml.hpp"
@@ -43,6 +44,7 @@ model::Document load_document(std::string_view bytes, const ingest::Options& opt
         io.from = kind.reader;
     }
     if (io.from == "xml") return xml::read_release(bytes, shown);
+    if (io.from == "release-json") return json::read_release(bytes, shown);
     model::Document doc = ingest::ingest(bytes, io, diags);
     // Ingest promises a document every renderer can take; hold it to that.
     auto problems = model::check(doc);

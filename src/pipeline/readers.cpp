@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/text.hpp"
+#include "json/release_json.hpp"
 #include "xml/libxml.hpp"
 #include "xml/release_xml.hpp"
 
@@ -20,6 +21,7 @@ const std::array table = {
     Reader{"json", "a JSON item, as scrapers save them (title, date, body or content fields)"},
     Reader{"rss", "an RSS or Atom feed: its first item"},
     Reader{"xml", "pressroom's own release XML, validated against schemas/release.xsd"},
+    Reader{"release-json", "pressroom's own release JSON (what -t json writes; schemas/release.schema.json)"},
 };
 
 // The bytes after a UTF-8 byte-order mark and leading white space.
@@ -47,6 +49,17 @@ InputKind classify_content(std::string_view start, const std::string& name) {
     InputKind kind;
     if (text::starts_with(start, "{\\rtf")) {
         kind.refusal = "an RTF (rich text) document, not a release page: save it as plain text or HTML first";
+        return kind;
+    }
+    // pressroom's own JSON goes to its reader, never through ingest (whose
+    // JSON reader reads scrapers' items and would make a "release" of the
+    // model's keys); a later version of it is refused rather than guessed at.
+    if (text::starts_with(start, "{")) {
+        const std::string format = json::release_format_of(start);
+        if (format == json::release_format) kind.reader = "release-json";
+        else if (!format.empty())
+            kind.refusal = "release JSON of another version (\"format\": \"" + format + "\"): this pressroom reads " +
+                           json::release_format;
         return kind;
     }
     // Only markup can be XML: a text that merely quotes a DOCTYPE (a

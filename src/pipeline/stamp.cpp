@@ -30,6 +30,8 @@ std::string options_fingerprint(const ConvertOptions& options, std::string_view 
     s += "\npaper=" + options.render.paper;
     s += "\nfont_dir=" + options.render.font_dir.string();
     s += "\nembed_fonts=" + std::to_string(options.render.embed_fonts);
+    s += "\ncss=" + options.render.css_href;  // --css, and what --embed-css embeds
+    s += "\ncss_text=" + sha256_hex(options.render.css_text);
     s += "\nsource_date_epoch=" +
          (options.render.source_date_epoch ? std::to_string(*options.render.source_date_epoch) : std::string("-"));
     s += "\nmetadata=";

@@ -2,7 +2,11 @@
 
 #include "base/zip_writer.hpp"
 #include "model/check.hpp"
+#include "render/docx/docx_renderer.hpp"
 #include "render/epub/epub_renderer.hpp"
+#include "render/html/html_renderer.hpp"
+#include "render/json/json_renderer.hpp"
+#include "render/markdown/markdown_renderer.hpp"
 #include "render/pdf/pdf_renderer.hpp"
 #include "render/text/text_renderer.hpp"
 #include "render/xml/xml_renderer.hpp"
@@ -18,6 +22,10 @@ const std::array table = {
     Format{"txt", ".txt", "plain text, UTF-8, wrapped (--width)", &render_text},
     Format{"pdf", ".pdf", "PDF, typeset with embedded fonts (--paper, --font-dir)", &render_pdf, true},
     Format{"epub", ".epub", "EPUB 3 e-book (EPUBCheck-clean; --embed-fonts)", &render_epub, true},
+    Format{"html", ".html", "a standalone, accessible HTML5 page (NewsArticle JSON-LD, Open Graph; --css)", &render_html},
+    Format{"md", ".md", "Markdown (CommonMark) with YAML front matter, for Hugo and Jekyll", &render_markdown},
+    Format{"docx", ".docx", "a Word document (heading styles, Word lists, links, core properties)", &render_docx, true},
+    Format{"json", ".json", "the document model as JSON (schemas/release.schema.json); convert reads it back", &render_json},
 };
 }  // namespace
 
@@ -27,6 +35,7 @@ const Format* find_format(std::string_view name) {
     for (const auto& f : table)
         if (f.name == name) return &f;
     if (name == "text") return find_format("txt");
+    if (name == "markdown") return find_format("md");
     return nullptr;
 }
 

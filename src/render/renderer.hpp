@@ -24,6 +24,12 @@ struct Options {
     std::string paper = "letter";        // pdf: letter or a4
     std::filesystem::path font_dir;      // pdf/epub: fonts folder; empty = installed fonts
     bool embed_fonts = false;            // epub: embed the PDF's fonts
+    // html: the user's stylesheet (--css), after the built-in one. Linked
+    // by css_href as given, or, when css_text is set (--embed-css), its
+    // contents embedded in the page. The pipeline reads the file; the
+    // renderer never touches the file system.
+    std::string css_href;
+    std::string css_text;
     // Timestamps written into outputs (PDF dates, EPUB modified and zip
     // times): SOURCE_DATE_EPOCH when set, else derived from the release
     // date; never the wall clock.
