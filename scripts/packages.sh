@@ -24,6 +24,12 @@ PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES man-db dpkg-dev lintian file z
 # launcher (tests/epubcheck/EpubCheckBatch.java).
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev zlib1g-dev"
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES epubcheck default-jdk-headless"
+# The web and office formats (issue 17): pandoc reads the DOCX back, cmark
+# renders the Markdown, python3-jsonschema checks the JSON against its schema
+# (through /usr/bin/python3), chromium runs axe-core on the HTML pages and
+# takes screenshots, node drives it (tests/web/axe-check.js). The npm packages
+# (the Nu HTML Checker, axe-core) are installed by scripts/web-tools.
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES pandoc cmark python3-jsonschema chromium nodejs"
 # CI (.ci/run) also checks the layout of changed lines: scripts/check-format.
 PRESSROOM_CI_PACKAGES="clang-format git"
 

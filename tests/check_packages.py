@@ -41,6 +41,7 @@ PROGRAMS = [
     "java",                                         # EPUBCheck's runtime
     "man", "dpkg-deb", "dpkg-shlibdeps", "lintian", "file", "zsh",  # packaging checks
     "python3", "gzip", "script", "unshare",         # test tools
+    "pandoc", "cmark", "chromium", "node",          # the web and office formats' checks
 ]
 # Not here: clang-format, which only CI's scripts/check-format runs; that
 # script installs PRESSROOM_CI_PACKAGES itself (scripts/test does not, and a
@@ -49,6 +50,7 @@ PROGRAMS = [
 # (hyphenation patterns, dictionary, headers, libraries) with --file.
 FILES = [
     "/usr/share/java/epubcheck.jar",  # tests/unit/epub_reader.cpp
+    "/usr/lib/python3/dist-packages/jsonschema/__init__.py",  # tests/unit/test_web_formats.cpp (release JSON)
 ]
 
 

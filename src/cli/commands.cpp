@@ -17,6 +17,7 @@
 #include "pipeline/batch.hpp"
 #include "pipeline/bundle.hpp"
 #include "pipeline/convert.hpp"
+#include "pipeline/junit.hpp"
 #include "pipeline/metadata.hpp"
 #include "pipeline/readers.hpp"
 #include "render/pdf/hpdf_document.hpp"
@@ -112,7 +113,11 @@ void render_options(po::options_description& d, Settings& s) {
          "pdf, epub: take the fonts from DIR: a folder of TrueType files (regular, bold, italic, bold italic, "
          "found by their names) or one with a manifest.tsv; pressroom's own fonts stay the fallback")
         ("embed-fonts", po::bool_switch(&s.embed_fonts),
-         "epub: embed the PDF's fonts (subset to the text; from --font-dir when given)");
+         "epub: embed the PDF's fonts (subset to the text; from --font-dir when given)")
+        ("css", po::value(&s.css)->value_name("URL"),
+         "html: link the stylesheet URL after the built-in styles, as given (a URL, or a path relative to the page)")
+        ("embed-css", po::bool_switch(&s.embed_css),
+         "html: embed the contents of the --css file in each page instead of linking it (read once, now)");
 }
 
 void declare_convert(po::options_description& d, po::positional_options_description& p, Settings& s) {
@@ -149,7 +154,10 @@ void folder_options(po::options_description& d, Settings& s) {
          "what makes the exit status 1: 'refused' (any input that did not convert, including those refused "
          "for holding no release: index pages, empty files), 'failed' (only inputs that could not be read or "
          "converted: unreadable, invalid, too large, too slow), 'none' (no input; unwritable outputs and "
-         "internal errors still count)");
+         "internal errors still count)")
+        ("junit", po::value(&s.junit_file)->value_name("FILE"),
+         "also write the results as JUnit XML to FILE ('-': standard output), for CI systems' test reports: one "
+         "test case per input, failed as --fail-on counts failures, skipped otherwise");
 }
 
 void declare_batch(po::options_description& d, po::positional_options_description& p, Settings& s) {
@@ -359,6 +367,22 @@ pipeline::ConvertOptions convert_options(const Settings& s, std::unique_ptr<inge
         }
     }
     options.render.embed_fonts = s.embed_fonts;
+    if (s.embed_css && s.css.empty()) throw Error(ErrorKind::usage, "", "--embed-css embeds the --css file: give one");
+    if (s.embed_css) {
+        // Read now, once: a file that cannot be read is a bad option value.
+        try {
+            options.render.css_text = read_input(s.css, 1u << 20);
+        } catch (const Error& e) {
+            throw Error(ErrorKind::usage, e.file(), "--css: " + e.message(), e.line());
+        }
+        if (!utf8::is_valid(options.render.css_text))
+            throw Error(ErrorKind::usage, s.css, "--css: not UTF-8 text");
+        // Embedded in <style>, the text must not end the element early.
+        if (text::ascii_lower(options.render.css_text).find("</style") != std::string::npos)
+            throw Error(ErrorKind::usage, s.css, "--css: holds '</style', which would end the page's <style> element");
+    } else {
+        options.render.css_href = s.css;
+    }
     options.render.source_date_epoch = source_date_epoch();
     // The file's values first, then -M's: a key given again replaces it
     // (contact: the first -M contact replaces the file's contacts).
@@ -516,6 +540,14 @@ void write_report_file(const std::string& file, const pipeline::Report& report) 
     else write_atomic(file, bytes);
 }
 
+void write_junit_file(const std::string& file, const pipeline::Report& report, pipeline::FailOn fail_on,
+                      const std::string& suite) {
+    if (file.empty()) return;
+    const std::string bytes = pipeline::junit_xml(report, fail_on, suite);
+    if (file == "-") write_stdout(bytes);
+    else write_atomic(file, bytes);
+}
+
 int execute_batch(Settings& s) {
     if (s.inputs.empty()) throw Error(ErrorKind::usage, "", "no folders to convert (see 'pressroom batch --help')");
     const pipeline::FailOn fail_on = pipeline::parse_fail_on(s.fail_on);
@@ -528,6 +560,7 @@ int execute_batch(Settings& s) {
     pipeline::BatchResult result = pipeline::run_batch(options, progress);
     progress.stop();
     if (!s.report_file.empty()) write_report_file(s.report_file, result.report);
+    write_junit_file(s.junit_file, result.report, fail_on, "pressroom batch");
     if (!s.quiet) std::cerr << summary(result, progress.seconds(), "batch") << "\n";
     if (s.verbose)
         for (const auto& p : result.report.pruned)
@@ -559,6 +592,7 @@ int execute_bundle(Settings& s) {
                                               "--exclude belong to the runs that made them");
         pipeline::BundleResult r = pipeline::merge_bundles(s.inputs, s.output_file, bundle, diags);
         report(diags.items(), s);
+        write_junit_file(s.junit_file, r.report, bundle.fail_on, "pressroom bundle");
         if (!s.quiet)
             std::cerr << "pressroom bundle: merged " << s.inputs.size() << " shard bundles into " << s.output_file << ": "
                       << r.converted << " releases, " << r.failed << " inputs failed; " << r.entries << " files, "
@@ -575,6 +609,7 @@ int execute_bundle(Settings& s) {
         if (!s.quiet) std::cerr << summary(run.batch, progress.seconds(), "bundle") << "; no bundle written\n";
         return run.batch.exit_code();
     }
+    write_junit_file(s.junit_file, run.bundle.report, bundle.fail_on, "pressroom bundle");
     if (!s.quiet) {
         std::cerr << summary(run.batch, progress.seconds(), "bundle") << "\n";
         std::cerr << "pressroom bundle: wrote " << s.output_file << (options.shard.all() ? "" : " (shard " + options.shard.name() + ")")

@@ -30,6 +30,8 @@ struct Settings {
     std::string paper = "letter";
     std::string font_dir;
     bool embed_fonts = false;
+    std::string css;         // html: --css URL|FILE
+    bool embed_css = false;  // html: embed the --css file instead of linking it
     std::string max_input_size = default_max_input_size();
     std::string time_limit = "60";
     bool quiet = false;
@@ -45,6 +47,7 @@ struct Settings {
     bool prune = false;               // batch: remove outputs of inputs that are gone
     std::string fail_on = "refused";  // batch, bundle: refused, failed or none
     std::string report_file;
+    std::string junit_file;        // batch, bundle: --junit FILE
     std::string shard;             // "K/N"
     std::string output_file;       // bundle: the zip
     std::string title;             // bundle: the anthologies' title

@@ -6,6 +6,7 @@
 #include "base/text.hpp"
 #include "base/zip_reader.hpp"
 #include "base/zip_writer.hpp"
+#include "pipeline/site.hpp"
 #include "pipeline/stamp.hpp"
 #include "render/anthology.hpp"
 #include "xml/release_xml.hpp"
@@ -38,6 +39,11 @@ Report published(Report r) {
     return r;
 }
 
+// The files before releases/: manifest.json and report.json; in a whole
+// bundle also the anthologies (2) and the site (index.html, feed.xml,
+// summary.md).
+std::size_t front_entries(const Shard& shard) { return shard.all() ? 7 : 2; }
+
 bool compressed_format(const std::string& path) {
     return text::ends_with(path, ".pdf") || text::ends_with(path, ".epub") || text::ends_with(path, ".docx");
 }
@@ -65,6 +71,7 @@ BundleResult result_of(const BundleContent& c, const std::string& zip, std::size
     r.size = zip.size();
     r.sha256 = sha256_hex(zip);
     r.exit_code = c.report.exit_status(fail_on);
+    r.report = c.report;
     return r;
 }
 
@@ -105,7 +112,7 @@ std::string assemble(const BundleContent& c, const BundleOptions& options, Diagn
 
     // The zip writer makes no Zip64 (its extra fields would be machine- and
     // libzip-dependent), and a zip without it counts entries in 16 bits.
-    const std::size_t entries = c.files.size() + (c.shard.all() ? 4 : 2);
+    const std::size_t entries = c.files.size() + front_entries(c.shard);
     if (entries > 65535)
         throw Error(ErrorKind::usage, "",
                     "a bundle holds at most 65535 files; this one would hold " + std::to_string(entries) +
@@ -120,12 +127,14 @@ std::string assemble(const BundleContent& c, const BundleOptions& options, Diagn
         // from the documents of the run: a merged bundle, whose releases were
         // converted by other processes, gets the very same bytes.
         std::vector<model::Document> docs;
+        std::vector<const InputRecord*> records;
         docs.reserve(c.report.inputs.size());
         for (const auto& i : c.report.inputs) {
             if (i.status == Status::failed) continue;
             auto xml = std::find_if(i.outputs.begin(), i.outputs.end(), [](const OutputRecord& o) { return o.format == "xml"; });
             if (xml == i.outputs.end()) throw Error(ErrorKind::invalid, i.input, "has no release XML in the bundle");
             docs.push_back(xml::read_release(c.files.at(xml->path), i.input));
+            records.push_back(&i);
         }
         render::Anthology a;
         a.title = options.title;
@@ -134,6 +143,13 @@ std::string assemble(const BundleContent& c, const BundleOptions& options, Diagn
         a.time = time;
         front.emplace_back("anthology.epub", render::render_epub_anthology(a, options.render, diags));
         front.emplace_back("anthology.pdf", render::render_pdf_anthology(a, options.render, diags));
+        // The website: made, like the anthologies, from the bundle's own
+        // release XML and report.
+        Site site{options.title, time, {}, &c.report};
+        for (std::size_t k = 0; k < docs.size(); ++k) site.releases.push_back({records[k], &docs[k]});
+        front.emplace_back("index.html", site_index(site));
+        front.emplace_back("feed.xml", site_feed(site));
+        front.emplace_back("summary.md", site_summary(c.report, options.title));
     }
 
     Json manifest;
@@ -202,7 +218,7 @@ BundleRun make_bundle(const BatchOptions& batch, const fs::path& work_dir, const
         for (const auto& o : i.outputs) c.files[o.path] = read_input((b.out_dir / o.path).string(), max_bundle_bytes);
     const std::string zip = assemble(c, options, diags);
     write_atomic(output, zip);
-    run.bundle = result_of(c, zip, c.files.size() + (c.shard.all() ? 4 : 2), options.fail_on);
+    run.bundle = result_of(c, zip, c.files.size() + front_entries(c.shard), options.fail_on);
     return run;
 }
 
@@ -271,7 +287,7 @@ BundleResult merge_bundles(const std::vector<std::string>& shard_files, const fs
 
     const std::string zip = assemble(all, options, diags);
     write_atomic(output, zip);
-    return result_of(all, zip, all.files.size() + 4, options.fail_on);
+    return result_of(all, zip, all.files.size() + front_entries(all.shard), options.fail_on);
 }
 
 }  // namespace pressroom::pipeline

@@ -9,6 +9,8 @@
 //                         table of contents; EPUBCheck-clean
 //   anthology.pdf         title page, contents with page numbers, bookmarks,
 //                         every release
+//   index.html            the releases by date and by agency, linked, with a
+//                         filter (site.hpp); feed.xml (Atom); summary.md
 //   releases/sub/a.xml    each release in every format, mirroring the input
 //   releases/sub/a.txt    folders (paths as in the report, under releases/)
 //   releases/sub/a.pdf
@@ -60,6 +62,7 @@ struct BundleResult {
     std::uint64_t size = 0;    // bytes of the zip
     std::string sha256;        // of the zip
     int exit_code = 0;         // 0, or 1 when an input failed (as BundleOptions::fail_on counts failures)
+    Report report;             // the report the bundle holds (for --junit)
 };
 
 // The zip's bytes. Throws Error(invalid) when `content` does not hold a file

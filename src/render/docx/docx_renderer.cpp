@@ -5,7 +5,7 @@
 #include "base/zip_writer.hpp"
 #include "model/check.hpp"
 #include "model/format.hpp"
-#include "render/docx/part.hpp"
+#include "xml/part.hpp"
 #include "render/epub/links.hpp"
 #include "render/release_facts.hpp"
 
@@ -16,7 +16,7 @@ namespace pressroom::render {
 
 namespace {
 
-using docx::Part;
+using xml::Part;
 
 constexpr const char* ns_w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr const char* ns_r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -285,7 +285,11 @@ private:
 
     void block(const model::Heading& b) {
         static const char* const styles[] = {"Heading1", "Heading2", "Heading3"};
-        if (has_text(b.content)) inlines(paragraph(styles[std::clamp(b.level, 1, 3) - 1]), b.content);
+        if (!has_text(b.content)) return;
+        // One level deeper at most, as in the HTML: Word's navigation pane
+        // and a table of contents nest by these levels.
+        heading_level_ = std::min(std::clamp(b.level, 1, 3), heading_level_ + 1);
+        inlines(paragraph(styles[heading_level_ - 1]), b.content);
     }
 
     void block(const model::Quote& b) {
@@ -364,6 +368,7 @@ private:
     std::map<std::string, std::size_t> link_ids_;
     std::vector<std::string> links_;
     std::vector<bool> lists_;  // ordered?, by numId - 1
+    int heading_level_ = 0;
 };
 
 // ------------------------------------------------------------ the package

@@ -150,8 +150,12 @@ private:
 
     void block(const model::Heading& h) {
         if (!has_text(h.content)) return;
-        // h1 is the title; the body's sections start at h2.
-        const int level = std::clamp(h.level, 1, 3) + 1;
+        // h1 is the title; the body's sections start at h2. A level goes
+        // deeper by one step at most (h1 then h3 skips a level, which the
+        // Nu checker reports and screen readers' outlines stumble over), as
+        // the EPUB's table of contents nests.
+        heading_level_ = std::min(std::clamp(h.level, 1, 3), heading_level_ + 1);
+        const int level = heading_level_ + 1;
         out_ += "<h" + std::to_string(level) + " id=\"s" + std::to_string(++headings_) + "\">";
         inlines(h.content);
         out_ += "</h" + std::to_string(level) + ">\n";
@@ -264,6 +268,7 @@ private:
     const ReleaseFacts facts_;
     std::string out_;
     int headings_ = 0;
+    int heading_level_ = 0;  // the model level of the last heading; 0 before the first
 };
 
 }  // namespace

@@ -109,7 +109,9 @@ th, td {
   padding: 0.35em 0.6em 0.35em 0;
   border-bottom: 1px solid #767676;
 }
-td.date, td.number { white-space: nowrap; }
+td.date, td.number, td.formats { white-space: nowrap; }
+nav ul { list-style: none; padding: 0; margin: 0 0 1em 0; }
+nav li { display: inline; margin-right: 1.2em; }
 .formats a { margin-right: 0.5em; }
 .agencies li { margin: 0.15em 0; }
 .failed { color: #8a1c1c; }

@@ -217,8 +217,10 @@ private:
         const std::string line = inline_line(h.content);
         if (line.empty()) return;
         paragraph_break();
-        // The title is the page's h1 (the theme prints it): sections are ##.
-        out_ += std::string(static_cast<std::size_t>(std::clamp(h.level, 1, 3) + 1), '#') + " " + line + "\n";
+        // The title is the page's h1 (the theme prints it): sections are ##,
+        // and a level goes deeper by one step at most, as in the HTML.
+        heading_level_ = std::min(std::clamp(h.level, 1, 3), heading_level_ + 1);
+        out_ += std::string(static_cast<std::size_t>(heading_level_ + 1), '#') + " " + line + "\n";
         last_list_ = Last::none;
     }
 
@@ -285,6 +287,7 @@ private:
     std::string out_;
     Last last_list_ = Last::none;
     bool alternate_ = false;
+    int heading_level_ = 0;
 };
 
 }  // namespace

@@ -1,4 +1,5 @@
-// One XML part of an Office Open XML package, built with libxml2's tree API
+// An XML document (a part of an Office Open XML package, an Atom feed, a
+// JUnit report), built with libxml2's tree API
 // so that text and attribute values go in as data and are escaped by
 // libxml2: no markup is made by joining strings. Namespaces are declared
 // on the root with the prefixes Office writes (w:, r:, cp:...), which some
@@ -9,12 +10,13 @@
 
 #include <string>
 
-namespace pressroom::render::docx {
+namespace pressroom::xml {
 
 class Part {
 public:
     // A document whose root element `prefix:root` is in namespace `uri`
-    // (no prefix when `prefix` is null: the default namespace).
+    // (no prefix when `prefix` is null: the default namespace; no namespace
+    // at all when `uri` is null).
     Part(const char* prefix, const char* uri, const char* root);
 
     xmlNode* root() const { return root_; }
@@ -29,15 +31,16 @@ public:
     // An attribute in namespace `ns` (none when null).
     void attr(xmlNode* node, const char* name, const std::string& value, xmlNs* ns = nullptr);
 
-    // UTF-8 with the declaration Office writes (standalone="yes"), not
-    // indented: white space between runs would be text. Throws
-    // Error(internal) if libxml2 fails.
-    std::string serialize() const;
+    // UTF-8 with the declaration Office writes (standalone="yes"); not
+    // indented unless asked (in WordprocessingML white space between runs
+    // would be text; a feed is read by people too). Throws Error(internal)
+    // if libxml2 fails.
+    std::string serialize(bool indent = false) const;
 
 private:
-    xml::DocPtr doc_;
+    DocPtr doc_;
     xmlNode* root_ = nullptr;
     xmlNs* ns_ = nullptr;
 };
 
-}  // namespace pressroom::render::docx
+}  // namespace pressroom::xml

@@ -1,4 +1,4 @@
-#include "render/docx/part.hpp"
+#include "xml/part.hpp"
 
 #include "base/error.hpp"
 
@@ -8,7 +8,7 @@
 #include <new>
 #include <vector>
 
-namespace pressroom::render::docx {
+namespace pressroom::xml {
 
 namespace {
 const xmlChar* X(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
@@ -19,18 +19,19 @@ struct BufferFree {
 };
 
 [[noreturn]] void fail(const std::string& what) {
-    throw Error(ErrorKind::internal, "", "cannot build the DOCX's XML: " + what);
+    throw Error(ErrorKind::internal, "", "cannot build an XML part: " + what);
 }
 }  // namespace
 
 Part::Part(const char* prefix, const char* uri, const char* root) {
-    xml::init();
+    init();
     doc_.reset(xmlNewDoc(X("1.0")));
     if (!doc_) throw std::bad_alloc();
     doc_->standalone = 1;
     root_ = xmlNewDocNode(doc_.get(), nullptr, X(root), nullptr);
     if (!root_) throw std::bad_alloc();
     xmlDocSetRootElement(doc_.get(), root_);
+    if (!uri) return;  // a vocabulary without a namespace (JUnit's)
     ns_ = xmlNewNs(root_, X(uri), prefix ? X(prefix) : nullptr);
     if (!ns_) throw std::bad_alloc();
     xmlSetNs(root_, ns_);
@@ -62,12 +63,12 @@ void Part::attr(xmlNode* node, const char* name, const std::string& value, xmlNs
     if (!a) throw std::bad_alloc();
 }
 
-std::string Part::serialize() const {
-    std::vector<xml::XmlIssue> issues;
-    xml::ErrorCapture capture(issues);
+std::string Part::serialize(bool indent) const {
+    std::vector<XmlIssue> issues;
+    ErrorCapture capture(issues);
     std::unique_ptr<xmlBuffer, BufferFree> buffer(xmlBufferCreate());
     if (!buffer) throw std::bad_alloc();
-    xmlSaveCtxt* save = xmlSaveToBuffer(buffer.get(), "UTF-8", 0);
+    xmlSaveCtxt* save = xmlSaveToBuffer(buffer.get(), "UTF-8", indent ? XML_SAVE_FORMAT : 0);
     if (!save) fail("cannot create a serializer");
     const long result = xmlSaveDoc(save, doc_.get());
     const int closed = xmlSaveClose(save);
@@ -77,4 +78,4 @@ std::string Part::serialize() const {
                        static_cast<std::size_t>(xmlBufferLength(buffer.get())));
 }
 
-}  // namespace pressroom::render::docx
+}  // namespace pressroom::xml
