@@ -300,9 +300,14 @@ std::string md_cell(std::string_view s) {
 }
 
 std::string reason(const InputRecord& r) {
-    // "sub/a.txt: no release text found" -> "no release text found"
-    const std::string prefix = r.input + ": ";
-    return text::starts_with(r.error, prefix) ? r.error.substr(prefix.size()) : r.error;
+    // "sub/a.txt: no release text found" -> "no release text found";
+    // "a.xml:3: invalid..." -> "line 3: invalid...".
+    if (!text::starts_with(r.error, r.input + ":")) return r.error;
+    std::string rest = r.error.substr(r.input.size() + 1);
+    const std::size_t digits = rest.find_first_not_of("0123456789");
+    if (digits > 0 && digits != std::string::npos && text::starts_with(rest.substr(digits), ": "))
+        return "line " + rest.substr(0, digits) + rest.substr(digits);
+    return std::string(text::trim(rest));
 }
 
 }  // namespace

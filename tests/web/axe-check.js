@@ -2,10 +2,15 @@
 // Runs axe-core on HTML files in Debian's headless chromium and prints, as
 // one JSON document on standard output, every file's violations:
 //
-//   node axe-check.js --modules DIR [--chromium PATH] FILE...
+//   node axe-check.js --modules DIR [--chromium PATH] [--filter TEXT] FILE...
 //   [{"file": "a.html", "violations": [{"id": "...", "impact": "...",
 //     "help": "...", "targets": ["css selector", ...]}], "passes": 31,
 //     "incomplete": 0}]
+//
+// With --filter, TEXT is then typed into the page's #filter-text (a bundle's
+// index.html) and each result also says what the filter left:
+// "filter": {"rows": visible rows of the by-date table, "status": the text
+// of #filter-count}.
 //
 // DIR is the node_modules folder scripts/web-tools filled (axe-core, ws).
 // The page is loaded from file:// exactly as published, and axe-core is
@@ -25,11 +30,12 @@ function usage(message) {
 }
 
 const args = process.argv.slice(2);
-let modules = null, chromium = '/usr/bin/chromium';
+let modules = null, chromium = '/usr/bin/chromium', filter = null;
 const files = [];
 for (let i = 0; i < args.length; ++i) {
   if (args[i] === '--modules') modules = args[++i];
   else if (args[i] === '--chromium') chromium = args[++i];
+  else if (args[i] === '--filter') filter = args[++i];
   else files.push(path.resolve(args[i]));
 }
 if (!modules || files.length === 0) usage('usage: axe-check.js --modules DIR [--chromium PATH] FILE...');
@@ -103,7 +109,20 @@ async function main() {
         passes: r.passes.length, incomplete: r.incomplete.length}))`,
       awaitPromise: true, returnByValue: true }, sessionId);
     if (run.exceptionDetails) throw new Error(`${file}: ${JSON.stringify(run.exceptionDetails)}`);
-    results.push(Object.assign({ file }, JSON.parse(run.result.value)));
+    const result = Object.assign({ file }, JSON.parse(run.result.value));
+    if (filter !== null) {
+      const typed = await send('Runtime.evaluate', {
+        expression: `(function () {
+          var input = document.getElementById('filter-text');
+          input.value = ${JSON.stringify(filter)};
+          input.dispatchEvent(new Event('input'));
+          return JSON.stringify({
+            rows: document.querySelectorAll('#by-date tbody tr:not([hidden])').length,
+            status: document.getElementById('filter-count').textContent});
+        }())`, returnByValue: true }, sessionId);
+      result.filter = JSON.parse(typed.result.value);
+    }
+    results.push(result);
     await send('Target.closeTarget', { targetId });
   }
   ws.close();
