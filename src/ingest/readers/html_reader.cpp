@@ -460,6 +460,7 @@ private:
 
     void pre(xmlNode* c) {
         std::string t = xml::node_text(c);
+        if (t.size() >= 20) ++src_.code_blocks;
         int line = static_cast<int>(xmlGetLineNo(c));
         for (std::string_view l : text::split(t, '\n')) {
             std::string s = clean_text(text::collapse_space(l));
