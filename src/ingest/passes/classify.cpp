@@ -25,7 +25,10 @@ void prose_fallback(Context& cx) {
     const auto& rows = cx.rows.lines;
     auto prose_row = [&](std::size_t r) {
         const Line& l = lines[rows[r]];
-        return !l.outside && l.link_chars * 2 < static_cast<int>(l.text.size()) && is_prose(l.text);
+        // A sentence, or a dozen words that lost their punctuation (a photo
+        // release's caption).
+        return !l.outside && l.link_chars * 2 < static_cast<int>(l.text.size()) &&
+               (is_prose(l.text) || std::count(l.text.begin(), l.text.end(), ' ') >= 11);
     };
     std::size_t first = rows.size(), last = rows.size();
     for (std::size_t r = 0; r < rows.size(); ++r)
