@@ -40,10 +40,12 @@ void prose_fallback(Context& cx) {
     // Only a page that says it is a release ("Press Release", "For
     // Immediate Release", "Released: ..."): an index of releases, an events
     // calendar or an error page has prose too.
-    static const Regex released("(?i)^(?:for immediate release|released?\\s*:)");
+    static const Regex released(
+        "(?i)^released?\\s*:|\\b(?:for immediate release|press release|news release|media release|media advisory|"
+        "communiqué de presse|comunicado de prensa|nota de prensa|pressemitteilung)\\b");
     const bool says_release =
         std::any_of(lines.begin(), lines.end(), [&](const Line& l) {
-            return !l.text.empty() && l.text.size() <= 80 && (!match_kind(l.text).empty() || released.found_in(l.text));
+            return !l.text.empty() && ((l.text.size() <= 80 && !match_kind(l.text).empty()) || released.found_in(l.text));
         }) ||
         std::any_of(cx.doc.removed.begin(), cx.doc.removed.end(), [](const auto& r) { return r.rule == "release-label"; });
     if (!says_release) return;

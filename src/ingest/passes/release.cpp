@@ -75,7 +75,12 @@ Verdict decide_release(const Context& cx, bool reader_dropped_markup) {
                         : "nothing but boilerplate and metadata is left";
         return v;
     }
-    if (fragment(doc)) {
+    const bool end_mark = std::any_of(doc.removed.begin(), doc.removed.end(), [](const auto& r) {
+        return r.rule == "end-mark" || r.rule == "end-mark-trailing" || r.rule == "release-label";
+    });
+    // A statement that is all quotation ends with its end mark; a fragment
+    // cut from a release has none.
+    if (!end_mark && doc.meta.contacts.empty() && fragment(doc)) {
         v.refusal = "the text is a quotation cut from the middle of a release (a broken scrape), not a release";
         return v;
     }
@@ -93,9 +98,6 @@ Verdict decide_release(const Context& cx, bool reader_dropped_markup) {
         if (in && in->size() == 1 && in->front().kind == model::Span::Kind::link) ++link_blocks;
     }
     const auto& m = doc.meta;
-    const bool end_mark = std::any_of(doc.removed.begin(), doc.removed.end(), [](const auto& r) {
-        return r.rule == "end-mark" || r.rule == "end-mark-trailing" || r.rule == "release-label";
-    });
     // The signs that a press office wrote it.
     if (!m.date.empty()) v.signs.push_back("a date");
     if (!m.dateline.empty()) v.signs.push_back("a dateline");
