@@ -271,6 +271,11 @@ void from_office_holder(const Context& cx, std::vector<Candidate>& out) {
         if (l.text.empty() || l.outside || l.label != Label::body) continue;
         if (auto m = holder.search(l.text)) {
             std::string name(m->group(l.text, 1));
+            // A name ends before a weekday or a month glued after it ("Senator
+            // Bob Corker Thursday December 06 2007").
+            static const Regex calendar("\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" PRESSROOM_MONTH_NAME
+                                        "|Today|Washington|WASHINGTON)\\b.*$");
+            name = calendar.replace_all(name, "");
             static const Regex abbrev("^(?:Sen\\.|SENATOR)");
             name = abbrev.replace_all(name, "Senator");
             out.push_back({clean_name(name), "the office holder in the lead", weight::office_holder});

@@ -208,8 +208,21 @@ std::optional<std::string> dated_line(const std::string& t) {
     return date;
 }
 
+// A head line a scraper ran together with its date at its end: "Kyl
+// elected whip ... from the Office of Senator Bob Corker Thursday December
+// 06 2007 WASHINGTON D C" (no sentence in it, the date near its end).
+std::optional<std::string> glued_date(const std::string& t) {
+    if (t.size() > 300 || t.find_first_of(".!?") != std::string::npos) return std::nullopt;
+    auto d = find_date(t);
+    if (!d) return std::nullopt;
+    std::string_view tail = std::string_view(t).substr(d->end);
+    if (std::count(tail.begin(), tail.end(), ' ') > 4) return std::nullopt;
+    return d->iso;
+}
+
 bool bare_field(const std::string& t) {
-    return t.size() <= 80 && (dated_line(t) || labelled_number_re().full_match(t) || !match_kind(t).empty());
+    return (t.size() <= 80 && (dated_line(t) || labelled_number_re().full_match(t) || !match_kind(t).empty())) ||
+           glued_date(t);
 }
 
 bool dangling_end(const std::string& title) {
@@ -300,6 +313,7 @@ constexpr Matcher matchers[] = {
      }, true},
     {"date", [](Line& l, Head& h) {
          auto date = dated_line(l.text);
+         if (!date) date = glued_date(l.text);
          if (!date) return false;
          if (h.m.date.empty()) h.m.date = *date;
          l.used = true;
