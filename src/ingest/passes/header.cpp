@@ -413,7 +413,11 @@ constexpr Matcher matchers[] = {
          if (h.m.agency.empty() || !(h.m.office.empty() || utf8::is_all_caps(h.m.office)) || !utf8::is_all_caps(l.text) ||
              l.text.find(' ') != std::string::npos || l.text.size() > 20 || !utf8::is_all_caps(h.m.agency))
              return false;
-         h.m.office += (h.m.office.empty() ? "" : " ") + l.text;
+         // "U S SENATOR PATRICK" / "LEAHY": the surname that ended the line
+         // belongs to the name; what follows ("VERMONT") is the office.
+         static const Regex first_name_only("(?:SENATOR|Senator)\\s+\\p{Lu}+$");
+         if (h.m.office.empty() && first_name_only.found_in(h.m.agency)) h.m.agency += " " + l.text;
+         else h.m.office += (h.m.office.empty() ? "" : " ") + l.text;
          l.used = true;
          return true;
      }},
