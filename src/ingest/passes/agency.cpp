@@ -300,7 +300,8 @@ void from_office_holder(const Context& cx, std::vector<Candidate>& out) {
             best_count = count;
         }
     }
-    if (!best.empty()) out.push_back({clean_name(best), "the office holder the text names most", weight::office_holder});
+    if (!best.empty())
+        out.push_back({clean_name(best), "the office holder the text names most", weight::office_holder});
 }
 
 }  // namespace
