@@ -51,7 +51,13 @@ std::vector<VnuMessage> vnu(const std::vector<fs::path>& files) {
     const auto r = test::run(argv);
     REQUIRE_MESSAGE(r.status == 0, r.err);
     std::vector<VnuMessage> out;
-    for (const auto& m : Json::parse(r.out).at("messages")) {
+    // Named: a range-for over a member of a temporary would dangle (the
+    // temporary dies before the loop; before C++23 its lifetime is not
+    // extended), and the loop would see no messages at all.
+    const Json report = Json::parse(r.out);
+    const Json& messages = report.at("messages");
+    REQUIRE(messages.is_array());
+    for (const auto& m : messages) {
         VnuMessage v;
         v.file = m.value("url", std::string());
         v.type = m.value("type", std::string());
@@ -84,12 +90,13 @@ struct Axe {
     Json filter;
 };
 
-std::vector<Axe> axe(const std::vector<fs::path>& files, const std::string& filter = {}) {
+// With a filter (even ""), it is typed into the page's filter box first.
+std::vector<Axe> axe(const std::vector<fs::path>& files, const std::optional<std::string>& filter = std::nullopt) {
     std::vector<std::string> argv = {"node", (test::source_dir() / "tests" / "web" / "axe-check.js").string(),
                                      "--modules", web_tools()->string()};
-    if (!filter.empty()) {
+    if (filter) {
         argv.push_back("--filter");
-        argv.push_back(filter);
+        argv.push_back(*filter);
     }
     for (const auto& f : files) argv.push_back(f.string());
     const auto r = test::run(argv);
@@ -186,7 +193,7 @@ TEST_CASE("html: the index's filter - from file:// narrows the lists to what mat
     CHECK(harbor[0].filter.at("status") == "1 of 3 releases shown.");
     const auto none = axe({pages.back()}, "no such words");
     CHECK(none[0].filter.at("rows") == 0);
-    const auto all = axe({pages.back()}, "");
+    const auto all = axe({pages.back()}, std::string());
     CHECK(all[0].filter.at("rows") == 3);
     CHECK(all[0].filter.at("status") == "All 3 releases shown.");
 }
