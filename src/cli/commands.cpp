@@ -375,8 +375,7 @@ pipeline::ConvertOptions convert_options(const Settings& s, std::unique_ptr<inge
         } catch (const Error& e) {
             throw Error(ErrorKind::usage, e.file(), "--css: " + e.message(), e.line());
         }
-        if (!utf8::is_valid(options.render.css_text))
-            throw Error(ErrorKind::usage, s.css, "--css: not UTF-8 text");
+        if (!utf8::is_valid(options.render.css_text)) throw Error(ErrorKind::usage, s.css, "--css: not UTF-8 text");
         // Embedded in <style>, the text must not end the element early.
         if (text::ascii_lower(options.render.css_text).find("</style") != std::string::npos)
             throw Error(ErrorKind::usage, s.css, "--css: holds '</style', which would end the page's <style> element");

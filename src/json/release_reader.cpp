@@ -21,7 +21,8 @@ using Json = nlohmann::json;
 // A member that is not what the schema says: refused with its JSON Pointer
 // ("/body/3/content/0/href"), so a script's author finds it.
 [[noreturn]] void bad(const std::string& name, const std::string& pointer, const std::string& what) {
-    throw Error(ErrorKind::invalid, name, "invalid release JSON: " + (pointer.empty() ? std::string("/") : pointer) + ": " + what);
+    throw Error(ErrorKind::invalid, name,
+                "invalid release JSON: " + (pointer.empty() ? std::string("/") : pointer) + ": " + what);
 }
 
 std::string escape_pointer(std::string_view key) {
@@ -41,8 +42,7 @@ public:
     model::Document document(const Json& j) {
         object(j, "", {"format", "version", "meta", "body", "removed"});
         const std::string format = string(member(j, "", "format"), "/format");
-        if (format != release_format)
-            bad(name_, "/format", "\"" + format + "\", not \"" + release_format + "\"");
+        if (format != release_format) bad(name_, "/format", "\"" + format + "\", not \"" + release_format + "\"");
         const Json& version = member(j, "", "version");
         if (!version.is_number_unsigned() || version.get<unsigned long long>() < 1)
             bad(name_, "/version", "not a positive whole number");
@@ -60,7 +60,8 @@ public:
             r.rule = string(member(removed[i], at, "rule"), at + "/rule");
             r.line = line(member(removed[i], at, "line"), at + "/line");
             r.text = utf8::nfc(string(member(removed[i], at, "text"), at + "/text"));
-            if (!rule_id(r.rule)) bad(name_, at + "/rule", "not a rule id (lowercase letters and digits, '.' and '-' between)");
+            if (!rule_id(r.rule))
+                bad(name_, at + "/rule", "not a rule id (lowercase letters and digits, '.' and '-' between)");
             if (r.text.empty()) bad(name_, at + "/text", "empty");
             doc.removed.push_back(std::move(r));
         }
@@ -208,7 +209,8 @@ private:
         if (std::none_of(formats.begin(), formats.end(), [&](const char* f) { return m.source.format == f; }))
             bad(name_, s_at + "/format", "\"" + m.source.format + "\" is not a reader's name");
         m.source.encoding = string(member(s, s_at, "encoding"), s_at + "/encoding");
-        if (m.source.encoding.find_first_of(" \t\r\n") != std::string::npos) bad(name_, s_at + "/encoding", "holds white space");
+        if (m.source.encoding.find_first_of(" \t\r\n") != std::string::npos)
+            bad(name_, s_at + "/encoding", "holds white space");
         clean(m.source.encoding, s_at + "/encoding");
     }
 

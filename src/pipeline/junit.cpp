@@ -12,8 +12,8 @@ std::string junit_xml(const Report& report, FailOn fail_on, const std::string& s
     for (const auto& i : report.inputs) {
         if (i.status != Status::failed) continue;
         // What Report::exit_status counts as the input's failure.
-        const bool counts = (i.exit_code && i.exit_code != exit_code::failed) ||
-                            (fail_on == FailOn::refused) || (fail_on == FailOn::failed && !i.refused);
+        const bool counts = (i.exit_code && i.exit_code != exit_code::failed) || (fail_on == FailOn::refused) ||
+                            (fail_on == FailOn::failed && !i.refused);
         ++(counts ? failures : skipped);
     }
     const std::string tests = std::to_string(report.inputs.size());
@@ -36,13 +36,14 @@ std::string junit_xml(const Report& report, FailOn fail_on, const std::string& s
         p.attr(tc, "classname", slash == std::string::npos ? std::string(".") : i.input.substr(0, slash));
         p.attr(tc, "name", i.input);
         if (i.status != Status::failed) continue;
-        const bool counts = (i.exit_code && i.exit_code != exit_code::failed) ||
-                            (fail_on == FailOn::refused) || (fail_on == FailOn::failed && !i.refused);
+        const bool counts = (i.exit_code && i.exit_code != exit_code::failed) || (fail_on == FailOn::refused) ||
+                            (fail_on == FailOn::failed && !i.refused);
         xmlNode* what = child(tc, counts ? "failure" : "skipped");
         p.attr(what, "message", i.error);
         if (counts) {
             p.attr(what, "type", i.refused ? "refused" : "failed");
-            p.text(what, i.error + (i.refused ? "\n(the input holds no release; --fail-on failed accepts refusals)" : ""));
+            p.text(what,
+                   i.error + (i.refused ? "\n(the input holds no release; --fail-on failed accepts refusals)" : ""));
         }
     }
     return p.serialize(true);

@@ -59,7 +59,8 @@ std::string agency_of(const SiteRelease& r) {
 // The links of one release: its page by its title, then every format.
 std::string format_links(const InputRecord& r) {
     std::string out;
-    for (const auto& [format, label] : {std::pair{"html", "HTML"}, {"pdf", "PDF"}, {"epub", "EPUB"}, {"docx", "DOCX"}}) {
+    for (const auto& [format, label] :
+         {std::pair{"html", "HTML"}, {"pdf", "PDF"}, {"epub", "EPUB"}, {"docx", "DOCX"}}) {
         const std::string path = output_path(r, format);
         if (path.empty()) continue;
         out += "<a href=\"" + escape_attr(path) + "\">" + label + "</a> ";
@@ -126,7 +127,8 @@ constexpr std::string_view filter_script = R"js((function () {
 
 std::string entry_id(const model::Metadata& meta, const std::string& input) {
     const std::string number = text::collapse_space(meta.release_number);
-    const std::string key = number.empty() ? "input\n" + input : "release\n" + text::collapse_space(meta.agency) + "\n" + number;
+    const std::string key =
+        number.empty() ? "input\n" + input : "release\n" + text::collapse_space(meta.agency) + "\n" + number;
     return "urn:uuid:" + uuid_v5(atom_namespace, key);
 }
 
@@ -161,28 +163,34 @@ std::string site_index(const Site& site) {
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<title>" + escape(site.title) + "</title>\n";
     out += "<meta name=\"generator\" content=\"pressroom\">\n";
-    out += "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"" + escape_attr(site.title) + "\">\n";
+    out += "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"" +
+           escape_attr(site.title) + "\">\n";
     out += "<style>\n";
     out += render::html::page_stylesheet();
     out += render::html::index_stylesheet();
     out += "</style>\n</head>\n<body>\n<main>\n<header>\n<h1>" + escape(site.title) + "</h1>\n<p>";
     out += std::to_string(order.size()) + (order.size() == 1 ? " release" : " releases");
-    if (!agencies.empty()) out += " from " + std::to_string(agencies.size()) + (agencies.size() == 1 ? " agency" : " agencies");
+    if (!agencies.empty())
+        out += " from " + std::to_string(agencies.size()) + (agencies.size() == 1 ? " agency" : " agencies");
     if (!oldest.empty())
         out += oldest == dates ? ", of " + escape(oldest) : ", " + escape(oldest) + " to " + escape(dates);
     out += ". <a href=\"feed.xml\">Atom feed</a> \u00b7 <a href=\"summary.md\">Summary of the run</a>";
     const Totals totals = site.report->totals();
-    if (totals.failed) out += " (" + std::to_string(totals.failed) + (totals.failed == 1 ? " input" : " inputs") + " not converted)";
+    if (totals.failed)
+        out += " (" + std::to_string(totals.failed) + (totals.failed == 1 ? " input" : " inputs") + " not converted)";
     out += ".</p>\n</header>\n";
-    out += "<nav aria-label=\"Lists\"><ul><li><a href=\"#by-date\">By date</a></li>"
-           "<li><a href=\"#by-agency\">By agency</a></li></ul></nav>\n";
+    out +=
+        "<nav aria-label=\"Lists\"><ul><li><a href=\"#by-date\">By date</a></li>"
+        "<li><a href=\"#by-agency\">By agency</a></li></ul></nav>\n";
 
     // The filter's controls, and the index it reads.
     out += "<form id=\"filter\" class=\"filter\" hidden>\n";
-    out += "<label for=\"filter-text\">Filter</label><input type=\"search\" id=\"filter-text\" "
-           "placeholder=\"words of the title, agency, number or date\" size=\"36\">\n";
-    out += "<label for=\"filter-agency\">Agency</label><select id=\"filter-agency\">"
-           "<option value=\"\">All agencies</option>";
+    out +=
+        "<label for=\"filter-text\">Filter</label><input type=\"search\" id=\"filter-text\" "
+        "placeholder=\"words of the title, agency, number or date\" size=\"36\">\n";
+    out +=
+        "<label for=\"filter-agency\">Agency</label><select id=\"filter-agency\">"
+        "<option value=\"\">All agencies</option>";
     for (const auto& a : agencies) out += "<option>" + escape(a) + "</option>";
     out += "</select>\n<p id=\"filter-count\" role=\"status\"></p>\n</form>\n";
 
@@ -202,19 +210,21 @@ std::string site_index(const Site& site) {
     index["releases"] = std::move(list);
 
     out += "<section id=\"by-date\" aria-labelledby=\"by-date-title\">\n<h2 id=\"by-date-title\">By date</h2>\n";
-    out += "<table>\n<caption>Every release, newest first</caption>\n<thead><tr><th scope=\"col\">Date</th>"
-           "<th scope=\"col\">Title</th><th scope=\"col\">Agency</th><th scope=\"col\">No.</th>"
-           "<th scope=\"col\">Formats</th></tr></thead>\n<tbody>\n";
+    out +=
+        "<table>\n<caption>Every release, newest first</caption>\n<thead><tr><th scope=\"col\">Date</th>"
+        "<th scope=\"col\">Title</th><th scope=\"col\">Agency</th><th scope=\"col\">No.</th>"
+        "<th scope=\"col\">Formats</th></tr></thead>\n<tbody>\n";
     for (const SiteRelease* r : order) {
         const auto& m = r->doc->meta;
         out += "<tr data-release=\"" + ids[r] + "\"><td class=\"date\">" + date_cell(m) + "</td><td>" + title_link(*r) +
                "</td><td>" + escape(agency_of(*r)) + "</td><td class=\"number\">" +
-               escape(text::collapse_space(m.release_number)) + "</td><td class=\"formats\">" + format_links(*r->record) +
-               "</td></tr>\n";
+               escape(text::collapse_space(m.release_number)) + "</td><td class=\"formats\">" +
+               format_links(*r->record) + "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n</section>\n";
 
-    out += "<section id=\"by-agency\" aria-labelledby=\"by-agency-title\">\n<h2 id=\"by-agency-title\">By agency</h2>\n";
+    out +=
+        "<section id=\"by-agency\" aria-labelledby=\"by-agency-title\">\n<h2 id=\"by-agency-title\">By agency</h2>\n";
     std::vector<std::string> groups = agencies;
     if (any_without) groups.push_back("");
     for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -274,7 +284,8 @@ std::string site_feed(const Site& site) {
         const std::string when = dated(m) ? m.date + "T00:00:00Z" : updated;
         if (dated(m)) p.element(e, "published", when);
         p.element(e, "updated", when);
-        if (!text::collapse_space(m.agency).empty()) p.element(p.element(e, "author"), "name", text::collapse_space(m.agency));
+        if (!text::collapse_space(m.agency).empty())
+            p.element(p.element(e, "author"), "name", text::collapse_space(m.agency));
         if (!facts.description.empty()) p.element(e, "summary", facts.description);
         // No <content>: the alternate link is the release (RFC 4287 4.1.2
         // requires one of them).
@@ -320,7 +331,8 @@ std::string site_summary(const Report& report, const std::string& title) {
     out += "pressroom " + md_cell(report.pressroom) + " converted **" + std::to_string(converted) + "** of " +
            std::to_string(t.inputs) + (t.inputs == 1 ? " input" : " inputs") + " into " +
            std::to_string(report.formats.size()) + " formats (" + md_cell(text::join(report.formats, ", ")) + ")";
-    if (refused) out += "; " + std::to_string(refused) + " refused (no release in " + (refused == 1 ? "it" : "them") + ")";
+    if (refused)
+        out += "; " + std::to_string(refused) + " refused (no release in " + (refused == 1 ? "it" : "them") + ")";
     if (failed) out += "; " + std::to_string(failed) + " failed";
     out += ".\n\n| status | inputs |\n|---|---:|\n";
     out += "| converted | " + std::to_string(converted) + " |\n";
@@ -331,7 +343,8 @@ std::string site_summary(const Report& report, const std::string& title) {
         out += "\n## Not converted\n\n| input | status | reason |\n|---|---|---|\n";
         for (const auto& i : report.inputs)
             if (i.status == Status::failed)
-                out += "| " + md_cell(i.input) + " | " + (i.refused ? "refused" : "failed") + " | " + md_cell(reason(i)) + " |\n";
+                out += "| " + md_cell(i.input) + " | " + (i.refused ? "refused" : "failed") + " | " +
+                       md_cell(reason(i)) + " |\n";
     }
     std::size_t warned = 0;
     for (const auto& i : report.inputs)
@@ -356,7 +369,8 @@ std::string site_summary(const Report& report, const std::string& title) {
     if (!report.walk.empty()) {
         std::size_t problems = 0;
         for (const auto& d : report.walk) problems += d.severity != Severity::note;
-        if (problems) out += "\n" + std::to_string(problems) + " problems walking the folders (report.json's \"walk\").\n";
+        if (problems)
+            out += "\n" + std::to_string(problems) + " problems walking the folders (report.json's \"walk\").\n";
     }
     return out;
 }

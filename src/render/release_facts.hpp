@@ -11,10 +11,10 @@
 namespace pressroom::render {
 
 struct ReleaseFacts {
-    std::string title;           // the headline; else the first heading, first sentence, file name
-    bool title_given = false;    // false when `title` is one of those fallbacks
-    std::string description;     // the first sentence of the first paragraph (at most 300 characters); may be empty
-    std::string language;        // the model's tag when it is BCP 47, else "en"
+    std::string title;         // the headline; else the first heading, first sentence, file name
+    bool title_given = false;  // false when `title` is one of those fallbacks
+    std::string description;   // the first sentence of the first paragraph (at most 300 characters); may be empty
+    std::string language;      // the model's tag when it is BCP 47, else "en"
 };
 
 ReleaseFacts release_facts(const model::Document& doc);

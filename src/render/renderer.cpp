@@ -22,10 +22,12 @@ const std::array table = {
     Format{"txt", ".txt", "plain text, UTF-8, wrapped (--width)", &render_text},
     Format{"pdf", ".pdf", "PDF, typeset with embedded fonts (--paper, --font-dir)", &render_pdf, true},
     Format{"epub", ".epub", "EPUB 3 e-book (EPUBCheck-clean; --embed-fonts)", &render_epub, true},
-    Format{"html", ".html", "a standalone, accessible HTML5 page (NewsArticle JSON-LD, Open Graph; --css)", &render_html},
+    Format{"html", ".html", "a standalone, accessible HTML5 page (NewsArticle JSON-LD, Open Graph; --css)",
+           &render_html},
     Format{"md", ".md", "Markdown (CommonMark) with YAML front matter, for Hugo and Jekyll", &render_markdown},
     Format{"docx", ".docx", "a Word document (heading styles, Word lists, links, core properties)", &render_docx, true},
-    Format{"json", ".json", "the document model as JSON (schemas/release.schema.json); convert reads it back", &render_json},
+    Format{"json", ".json", "the document model as JSON (schemas/release.schema.json); convert reads it back",
+           &render_json},
 };
 }  // namespace
 

@@ -85,8 +85,9 @@ TEST_CASE("cli habits: -o FILE.EXT writes that one file in the format its extens
     CHECK(contains(several.err, "names one file, for one input"));
     auto unknown = test::pressroom({"convert", seed(), "-o", (dir / "page.odt").string()});
     CHECK(unknown.status == 2);
-    CHECK(contains(unknown.err,
-                   "'.odt' is not the extension of an output format (.xml, .txt, .pdf, .epub, .html, .md, .docx, .json)"));
+    CHECK(contains(
+        unknown.err,
+        "'.odt' is not the extension of an output format (.xml, .txt, .pdf, .epub, .html, .md, .docx, .json)"));
     CHECK(entries(dir.path()) == 3);
     // A folder keeps today's meaning: a name without extension, or with a final '/'.
     CHECK(test::pressroom({"convert", seed(), "-o", (dir / "folder.d/").string()}).status == 0);

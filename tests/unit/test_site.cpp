@@ -26,7 +26,7 @@ fs::path mixed_folder(const test::TempDir& dir) {
     fs::create_directories(in / "sub");
     for (const auto& e : fs::directory_iterator(test::source_dir() / "samples"))
         fs::copy_file(e.path(), in / (e.path().filename().string() == "dod-105-13.txt" ? "sub/dod-105-13.txt"
-                                                                                         : e.path().filename().string()));
+                                                                                       : e.path().filename().string()));
     test::write_file(in / "empty.txt", "\n");
     test::write_file(in / "broken.xml", "<release xmlns=\"urn:pressroom:release:1\" version=\"1\"><oops/></release>\n");
     return in;
@@ -52,8 +52,9 @@ TEST_CASE("bundle: index.html - feed.xml and summary.md follow the anthologies -
     for (int k = 1; k <= 4; ++k)
         test::pressroom({"bundle", "-q", in.string(), "--shard", std::to_string(k) + "/4", "-o",
                          (dir / ("s" + std::to_string(k) + ".zip")).string()});
-    const auto merged = test::pressroom({"bundle", "-q", "--merge", (dir / "s2.zip").string(), (dir / "s4.zip").string(),
-                                         (dir / "s1.zip").string(), (dir / "s3.zip").string(), "-o", (dir / "m.zip").string()});
+    const auto merged =
+        test::pressroom({"bundle", "-q", "--merge", (dir / "s2.zip").string(), (dir / "s4.zip").string(),
+                         (dir / "s1.zip").string(), (dir / "s3.zip").string(), "-o", (dir / "m.zip").string()});
     CHECK(merged.status == 1);
     CHECK(test::read_file(dir / "m.zip") == test::read_file(dir / "a.zip"));
     // Shard bundles carry no site: it is made at the merge.
@@ -66,10 +67,11 @@ TEST_CASE("bundle: index.html - feed.xml and summary.md follow the anthologies -
 
     // The index links every release's formats, newest first.
     const std::string index = test::entry(whole, "index.html").data;
-    for (const char* link : {"releases/sub/dod-105-13.html", "releases/sub/dod-105-13.pdf", "releases/sub/dod-105-13.epub",
-                             "releases/sub/dod-105-13.docx"})
+    for (const char* link : {"releases/sub/dod-105-13.html", "releases/sub/dod-105-13.pdf",
+                             "releases/sub/dod-105-13.epub", "releases/sub/dod-105-13.docx"})
         CHECK(index.find(std::string("href=\"") + link + "\"") != std::string::npos);
-    const std::size_t newest = index.find("<time datetime=\"2025-07-08\">"), oldest = index.find("<time datetime=\"2013-02-22\">");
+    const std::size_t newest = index.find("<time datetime=\"2025-07-08\">"),
+                      oldest = index.find("<time datetime=\"2013-02-22\">");
     CHECK(newest < oldest);
     CHECK(index.find("(2 inputs not converted)") != std::string::npos);
     CHECK(index.find("<script type=\"application/json\" id=\"release-index\">") != std::string::npos);
@@ -104,7 +106,8 @@ void check_atom(const std::string& bytes) {
     auto children = [](xmlNode* parent, const char* name) {
         std::vector<xmlNode*> out;
         for (xmlNode* c = parent->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE && std::string(reinterpret_cast<const char*>(c->name)) == name) out.push_back(c);
+            if (c->type == XML_ELEMENT_NODE && std::string(reinterpret_cast<const char*>(c->name)) == name)
+                out.push_back(c);
         return out;
     };
     for (xmlNode* e = feed; e; e = nullptr)
@@ -121,7 +124,8 @@ void check_atom(const std::string& bytes) {
     for (xmlNode* e : entries) {
         for (const char* once : {"id", "title", "updated"}) CHECK(children(e, once).size() == 1);
         const std::string id = test::element_text(children(e, "id")[0]);
-        CHECK(std::regex_match(id, std::regex("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+        CHECK(std::regex_match(
+            id, std::regex("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
         CHECK(ids.insert(id).second);
         CHECK(std::regex_match(test::element_text(children(e, "updated")[0]), date_time));
         for (xmlNode* p : children(e, "published")) CHECK(std::regex_match(test::element_text(p), date_time));
@@ -145,7 +149,8 @@ TEST_CASE("feed.xml: Atom by RFC 4287's rules - newest first - ids stable across
     check_atom(feed);
     CHECK(std::count(feed.begin(), feed.end(), '\n') > 10);
     CHECK(feed.find("<title>Summer Programs at City Parks</title>") < feed.find("<title>Joint Statement"));
-    CHECK(feed.find("<link rel=\"alternate\" type=\"text/html\" href=\"releases/sub/dod-105-13.html\"/>") != std::string::npos);
+    CHECK(feed.find("<link rel=\"alternate\" type=\"text/html\" href=\"releases/sub/dod-105-13.html\"/>") !=
+          std::string::npos);
     // Renamed and moved, a release with a number keeps its entry id; the
     // feed's own id depends on its title only.
     fs::rename(in / "sub" / "dod-105-13.txt", in / "seed.txt");
@@ -174,7 +179,8 @@ TEST_CASE("feed: entry ids from the agency and number - else from the input's pa
 }
 
 // The JUnit report, parsed: testcase name -> "passed", "failure" or "skipped".
-std::map<std::string, std::string> junit_cases(const std::string& xml, std::map<std::string, std::string>* totals = nullptr) {
+std::map<std::string, std::string> junit_cases(const std::string& xml,
+                                               std::map<std::string, std::string>* totals = nullptr) {
     auto doc = test::parse_xml(xml);
     xmlNode* root = xmlDocGetRootElement(doc.get());
     CHECK(std::string(reinterpret_cast<const char*>(root->name)) == "testsuites");
@@ -193,8 +199,8 @@ std::map<std::string, std::string> junit_cases(const std::string& xml, std::map<
 TEST_CASE("junit: one test case per input - a refusal fails by default and is skipped with --fail-on failed") {
     test::TempDir dir;
     const fs::path in = mixed_folder(dir);
-    const auto a = test::pressroom({"batch", "-q", in.string(), "-o", (dir / "out").string(), "--junit",
-                                    (dir / "a.xml").string()});
+    const auto a = test::pressroom(
+        {"batch", "-q", in.string(), "-o", (dir / "out").string(), "--junit", (dir / "a.xml").string()});
     CHECK(a.status == 1);
     std::map<std::string, std::string> totals;
     auto cases = junit_cases(test::read_file(dir / "a.xml"), &totals);
@@ -207,8 +213,8 @@ TEST_CASE("junit: one test case per input - a refusal fails by default and is sk
     CHECK(totals["skipped"] == "0");
     CHECK(test::read_file(dir / "a.xml").find("no release text found") != std::string::npos);
 
-    const auto b = test::pressroom({"batch", "-q", in.string(), "-o", (dir / "out").string(), "--fail-on", "failed",
-                                    "--junit", "-"});
+    const auto b = test::pressroom(
+        {"batch", "-q", in.string(), "-o", (dir / "out").string(), "--fail-on", "failed", "--junit", "-"});
     CHECK(b.status == 1);
     cases = junit_cases(b.out, &totals);
     CHECK(cases["empty.txt"] == "skipped");

@@ -45,8 +45,14 @@ struct VnuMessage {
 
 // One Java start for all the files.
 std::vector<VnuMessage> vnu(const std::vector<fs::path>& files) {
-    std::vector<std::string> argv = {"java", "-jar", (*web_tools() / "vnu-jar" / "build" / "dist" / "vnu.jar").string(),
-                                     "--format", "json", "--stdout", "--also-check-css", "--exit-zero-always"};
+    std::vector<std::string> argv = {"java",
+                                     "-jar",
+                                     (*web_tools() / "vnu-jar" / "build" / "dist" / "vnu.jar").string(),
+                                     "--format",
+                                     "json",
+                                     "--stdout",
+                                     "--also-check-css",
+                                     "--exit-zero-always"};
     for (const auto& f : files) argv.push_back(f.string());
     const auto r = test::run(argv);
     REQUIRE_MESSAGE(r.status == 0, r.err);
@@ -108,7 +114,8 @@ std::vector<Axe> axe(const std::vector<fs::path>& files, const std::optional<std
         for (const auto& v : j.at("violations")) {
             std::string targets;
             for (const auto& t : v.at("targets")) targets += " " + t.get<std::string>();
-            a.violations.push_back(v.at("id").get<std::string>() + " (" + v.at("help").get<std::string>() + "):" + targets);
+            a.violations.push_back(v.at("id").get<std::string>() + " (" + v.at("help").get<std::string>() +
+                                   "):" + targets);
         }
         a.passes = j.at("passes").get<std::size_t>();
         if (j.contains("filter")) a.filter = j.at("filter");
@@ -142,15 +149,17 @@ void require_axe_clean(const std::vector<fs::path>& files) {
 // The samples' pages, a page of a model holding every oddity, and a
 // bundle's index.html with its release pages.
 std::vector<fs::path> sample_pages(const test::TempDir& dir) {
-    const auto c = test::pressroom({"convert", "-q", "-t", "html", "-o", (dir / "pages").string(),
-                                    (test::source_dir() / "samples" / "dod-105-13.txt").string(),
-                                    (test::source_dir() / "samples" / "northbay-harbor-24-031.txt").string(),
-                                    (test::source_dir() / "samples" / "springfield-parks-summer-programs.txt").string()});
+    const auto c =
+        test::pressroom({"convert", "-q", "-t", "html", "-o", (dir / "pages").string(),
+                         (test::source_dir() / "samples" / "dod-105-13.txt").string(),
+                         (test::source_dir() / "samples" / "northbay-harbor-24-031.txt").string(),
+                         (test::source_dir() / "samples" / "springfield-parks-summer-programs.txt").string()});
     REQUIRE_MESSAGE(c.status == 0, c.err);
     std::vector<fs::path> pages;
     for (const auto& e : fs::directory_iterator(dir / "pages")) pages.push_back(e.path());
     std::sort(pages.begin(), pages.end());
-    const auto b = test::pressroom({"bundle", "-q", (test::source_dir() / "samples").string(), "-o", (dir / "b.zip").string()});
+    const auto b =
+        test::pressroom({"bundle", "-q", (test::source_dir() / "samples").string(), "-o", (dir / "b.zip").string()});
     REQUIRE_MESSAGE(b.status == 0, b.err);
     fs::create_directories(dir / "site");
     for (const auto& e : test::read_zip(test::read_file(dir / "b.zip")))
@@ -202,8 +211,9 @@ TEST_CASE("html: the checkers themselves report a broken page") {
     // Guards the guards: a page with an image without text, no lang, a
     // skipped heading level and an unclosed element must not pass.
     test::TempDir dir;
-    test::write_file(dir / "broken.html", "<!DOCTYPE html>\n<html><head><title>x</title></head><body><h1>t</h1>"
-                                          "<h3>s</h3><img src=\"a.png\"><p><span></p></body></html>\n");
+    test::write_file(dir / "broken.html",
+                     "<!DOCTYPE html>\n<html><head><title>x</title></head><body><h1>t</h1>"
+                     "<h3>s</h3><img src=\"a.png\"><p><span></p></body></html>\n");
     if (have_vnu()) {
         const auto messages = vnu({dir / "broken.html"});
         CHECK(std::count_if(messages.begin(), messages.end(), counts) >= 2);
@@ -222,8 +232,8 @@ TEST_CASE("html: the checkers themselves report a broken page") {
 
 // Every corpus release that converts, as an HTML page.
 std::vector<fs::path> corpus_pages(const test::TempDir& dir, const fs::path& corpus) {
-    const auto r = test::pressroom({"batch", "-q", (corpus / "raw").string(), "-o", (dir / "out").string(), "-t", "html",
-                                    "--fail-on", "none"});
+    const auto r = test::pressroom(
+        {"batch", "-q", (corpus / "raw").string(), "-o", (dir / "out").string(), "-t", "html", "--fail-on", "none"});
     REQUIRE_MESSAGE(r.status == 0, r.err);
     std::vector<fs::path> pages;
     for (const auto& e : fs::recursive_directory_iterator(dir / "out"))
@@ -264,7 +274,8 @@ TEST_CASE("html: the Nu HTML Checker over every corpus page") {
             if (pipeline::output_stem(e.path().string()) == stem) input = e.path();
         MESSAGE("model language 'en', text in '" << lang << "': " << input.filename().string());
         const fs::path out = dir / "relabelled" / stem;
-        const auto r = test::pressroom({"convert", "-q", "-t", "html", "-M", "language=" + lang, "-o", out.string(), input.string()});
+        const auto r = test::pressroom(
+            {"convert", "-q", "-t", "html", "-M", "language=" + lang, "-o", out.string(), input.string()});
         REQUIRE_MESSAGE(r.status == 0, r.err);
         relabelled.push_back(out / (stem + ".html"));
     }
@@ -280,7 +291,8 @@ void axe_corpus(int part, int parts) {
     test::TempDir dir;
     const auto all = corpus_pages(dir, *corpus);
     std::vector<fs::path> pages;
-    for (std::size_t i = static_cast<std::size_t>(part); i < all.size(); i += static_cast<std::size_t>(parts)) pages.push_back(all[i]);
+    for (std::size_t i = static_cast<std::size_t>(part); i < all.size(); i += static_cast<std::size_t>(parts))
+        pages.push_back(all[i]);
     require_axe_clean(pages);
     MESSAGE("axe-core: " << pages.size() << " corpus pages, part " << part + 1 << " of " << parts);
 }

@@ -20,8 +20,8 @@
 
 #include <doctest/doctest.h>
 #include <libxml/HTMLparser.h>
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -54,7 +54,8 @@ Converted convert_folder(const fs::path& folder, const std::string& formats = "x
     for (const auto& i : j.at("inputs")) {
         if (i.at("status") == "failed") continue;
         std::map<std::string, fs::path> outputs;
-        for (const auto& o : i.at("outputs")) outputs[o.at("format").get<std::string>()] = out / o.at("path").get<std::string>();
+        for (const auto& o : i.at("outputs"))
+            outputs[o.at("format").get<std::string>()] = out / o.at("path").get<std::string>();
         c.releases.push_back(std::move(outputs));
     }
     return c;
@@ -124,7 +125,8 @@ std::string html_text(const std::string& html) {
         if (name != "a" && name != "em" && name != "strong" && name != "code") out += ' ';
         i = end;
     }
-    for (const auto& [ref, ch] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
+    for (const auto& [ref, ch] :
+         {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
         text::replace_all(out, ref, ch);
     return text::collapse_space(out);
 }
@@ -181,9 +183,10 @@ model::Document hostile_model() {
                                          {K::text, " and www.example.com/x_y.", {}}},
                                         5});
     doc.body.push_back(model::Heading{2, {{K::text, "A subsection first # with hashes #", {}}}, 6});
-    doc.body.push_back(model::List{false, {{{{K::text, "- item that starts with a dash", {}}}, 0, 7},
-                                           {{{K::text, "nested *item*", {}}}, 1, 8},
-                                           {{{K::text, "3) not a number", {}}}, 0, 9}},
+    doc.body.push_back(model::List{false,
+                                   {{{{K::text, "- item that starts with a dash", {}}}, 0, 7},
+                                    {{{K::text, "nested *item*", {}}}, 1, 8},
+                                    {{{K::text, "3) not a number", {}}}, 0, 9}},
                                    7});
     doc.body.push_back(model::List{false, {{{{K::text, "a second list right after", {}}}, 0, 10}}, 10});
     doc.body.push_back(model::List{true, {{{{K::text, "first", {}}}, 0, 11}, {{{K::text, "second", {}}}, 1, 12}}, 11});
@@ -195,8 +198,7 @@ model::Document hostile_model() {
 // ---------------------------------------------------------------------- json
 
 TEST_CASE("json: every sample and corpus release validates against schemas/release.schema.json") {
-    if (!fs::exists("/usr/bin/python3") ||
-        test::run({"/usr/bin/python3", "-c", "import jsonschema"}).status != 0) {
+    if (!fs::exists("/usr/bin/python3") || test::run({"/usr/bin/python3", "-c", "import jsonschema"}).status != 0) {
         MESSAGE("skipped: /usr/bin/python3 with python3-jsonschema not installed");
         return;
     }
@@ -340,11 +342,12 @@ TEST_CASE("json: the reader names the member it refuses") {
           "r.json: invalid release JSON: /meta/releaseNumber: unknown member");
     CHECK(refusal("\"date\": \"2024-03-14\"", "\"date\": \"2024-02-30\"") ==
           "r.json: invalid release JSON: /meta/date: \"2024-02-30\" is not a date YYYY-MM-DD (or \"\" for none)");
-    CHECK(refusal("\"level\": 2", "\"level\": 7") == "r.json: invalid release JSON: /body/5/level: not a heading level (1 to 3)");
-    CHECK(refusal("\"href\": \"https://example.org/a_b?c=1&d=(2)\"", "\"href\": \"\"")
-              .find("/body/4/content/5/href") != std::string::npos);
-    CHECK(refusal("\"text\": \"word\"", "\"text\": \"tab\\there\"").find("/body/4/content/0/text: holds a control character") !=
+    CHECK(refusal("\"level\": 2", "\"level\": 7") ==
+          "r.json: invalid release JSON: /body/5/level: not a heading level (1 to 3)");
+    CHECK(refusal("\"href\": \"https://example.org/a_b?c=1&d=(2)\"", "\"href\": \"\"").find("/body/4/content/5/href") !=
           std::string::npos);
+    CHECK(refusal("\"text\": \"word\"", "\"text\": \"tab\\there\"")
+              .find("/body/4/content/0/text: holds a control character") != std::string::npos);
     CHECK(refusal("\"body\": [", "\"body\": [}").find("r.json:") == 0);  // a syntax error, with its line
     CHECK(refusal("\"body\": [", "\"body\": [}").find("not JSON") != std::string::npos);
     // Text is normalized as the XML reader normalizes it.
@@ -503,7 +506,8 @@ void check_package(const std::string& bytes, const model::Document& doc) {
     // Content types: by extension or by part.
     auto types = test::parse_xml(parts.at("[Content_Types].xml"));
     std::set<std::string> extensions, overridden;
-    for (xmlNode* d : test::elements(xmlDocGetRootElement(types.get()), "Default")) extensions.insert(test::attr(d, "Extension"));
+    for (xmlNode* d : test::elements(xmlDocGetRootElement(types.get()), "Default"))
+        extensions.insert(test::attr(d, "Extension"));
     for (xmlNode* o : test::elements(xmlDocGetRootElement(types.get()), "Override")) {
         const std::string part = test::attr(o, "PartName");
         CHECK(parts.count(part.substr(1)) == 1);
@@ -613,9 +617,9 @@ struct HtmlDocFree {
 
 std::unique_ptr<xmlDoc, HtmlDocFree> parse_html(const std::string& html) {
     xml::init();
-    return std::unique_ptr<xmlDoc, HtmlDocFree>(htmlReadMemory(html.data(), static_cast<int>(html.size()), "page.html",
-                                                               "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                                                            HTML_PARSE_NONET));
+    return std::unique_ptr<xmlDoc, HtmlDocFree>(
+        htmlReadMemory(html.data(), static_cast<int>(html.size()), "page.html", "UTF-8",
+                       HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
 }
 
 void check_page(const model::Document& doc, const std::string& html) {
@@ -714,7 +718,8 @@ TEST_CASE("html: --css links a stylesheet - --embed-css embeds it - one that cou
     CHECK(embedded.out.find("<style>\nbody { color: #000; }\n</style>\n</head>") != std::string::npos);
     CHECK(embedded.out.find("<link") == std::string::npos);
     test::write_file(dir / "evil.css", "a{}</STYLE><script>alert(1)</script>");
-    const auto evil = test::pressroom({"convert", seed, "-t", "html", "--css", (dir / "evil.css").string(), "--embed-css"});
+    const auto evil =
+        test::pressroom({"convert", seed, "-t", "html", "--css", (dir / "evil.css").string(), "--embed-css"});
     CHECK(evil.status == 2);
     CHECK(evil.err.find("'</style'") != std::string::npos);
     const auto missing = test::pressroom({"convert", seed, "-t", "html", "--embed-css"});

@@ -5,9 +5,9 @@
 #include "base/zip_writer.hpp"
 #include "model/check.hpp"
 #include "model/format.hpp"
-#include "xml/part.hpp"
 #include "render/epub/links.hpp"
 #include "render/release_facts.hpp"
+#include "xml/part.hpp"
 
 #include <algorithm>
 #include <map>

@@ -25,7 +25,8 @@ bool has_text(const model::Inlines& content) { return !text::collapse_space(mode
 
 class Page {
 public:
-    Page(const model::Document& doc, const Options& options) : doc_(doc), options_(options), facts_(release_facts(doc)) {}
+    Page(const model::Document& doc, const Options& options)
+        : doc_(doc), options_(options), facts_(release_facts(doc)) {}
 
     std::string build() {
         out_.reserve(8192);
@@ -55,7 +56,8 @@ private:
         const auto& m = doc_.meta;
         out_ += "<head>\n<meta charset=\"utf-8\">\n";
         out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-        out_ += "<title>" + escape(facts_.title) + (blank(m.agency) ? "" : " \u2014 " + escape(m.agency)) + "</title>\n";
+        out_ +=
+            "<title>" + escape(facts_.title) + (blank(m.agency) ? "" : " \u2014 " + escape(m.agency)) + "</title>\n";
         meta_tag("name", "description", facts_.description);
         meta_tag("name", "generator", "pressroom");
         // Open Graph: what a link to the page shows when it is shared.
@@ -71,7 +73,8 @@ private:
         if (!options_.css_text.empty()) {
             // Embedded as given; the command line refused a file that could
             // end the element ("</style").
-            out_ += "<style>\n" + options_.css_text + (text::ends_with(options_.css_text, "\n") ? "" : "\n") + "</style>\n";
+            out_ +=
+                "<style>\n" + options_.css_text + (text::ends_with(options_.css_text, "\n") ? "" : "\n") + "</style>\n";
         } else if (!options_.css_href.empty()) {
             out_ += "<link rel=\"stylesheet\" href=\"" + escape_attr(options_.css_href) + "\">\n";
         }
@@ -127,13 +130,15 @@ private:
         const auto& m = doc_.meta;
         std::vector<std::string> parts;
         if (!blank(m.kind)) parts.push_back("<span class=\"kind\">" + escape(m.kind) + "</span>");
-        if (!blank(m.release_number)) parts.push_back("<span class=\"number\">No. " + escape(m.release_number) + "</span>");
+        if (!blank(m.release_number))
+            parts.push_back("<span class=\"number\">No. " + escape(m.release_number) + "</span>");
         std::string when;
         if (!blank(m.dateline)) when = "<span class=\"dateline\">" + escape(m.dateline) + "</span>";
         if (!blank(m.date)) {
             if (!when.empty()) when += ", ";
             if (model::is_iso_date(m.date))
-                when += "<time datetime=\"" + escape_attr(m.date) + "\">" + escape(model::long_date(m.date)) + "</time>";
+                when +=
+                    "<time datetime=\"" + escape_attr(m.date) + "\">" + escape(model::long_date(m.date)) + "</time>";
             else when += escape(m.date);
         }
         if (!when.empty()) parts.push_back(when);
@@ -207,7 +212,8 @@ private:
             out_ += "<address>";
             // Most contact blocks carry their own label ("Media contact:");
             // the others get one, for every reader.
-            if (text::ascii_lower(lines.front()).find("contact") == std::string::npos) out_ += "<strong>Contact</strong><br>";
+            if (text::ascii_lower(lines.front()).find("contact") == std::string::npos)
+                out_ += "<strong>Contact</strong><br>";
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 if (i) out_ += "<br>";
                 linked_text(lines[i]);

@@ -52,8 +52,19 @@ bool punct(char32_t c) { return ascii_punct(c) || utf8::is_punctuation(c); }
 void append_text(std::string& out, std::string_view s) {
     for (char c : s) {
         switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-        case '&': case '~': case '|': case '#': case '!':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '&':
+        case '~':
+        case '|':
+        case '#':
+        case '!':
             out += '\\';
             out += c;
             break;
@@ -70,8 +81,7 @@ std::string protect_line_start(std::string line) {
     if (line[0] == '-' || line[0] == '+' || line[0] == '=') return "\\" + line;
     std::size_t digits = 0;
     while (digits < line.size() && digits < 10 && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
-    if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')'))
-        line.insert(digits, "\\");
+    if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) line.insert(digits, "\\");
     return line;
 }
 
@@ -146,7 +156,8 @@ std::string inline_line(const model::Inlines& content) {
                 else if (next.kind == K::link) after = '[';
                 else after = '*';
             }
-            const bool open_ok = before != '*' && (!punct(first) || before == 0 || utf8::is_space(before) || punct(before));
+            const bool open_ok =
+                before != '*' && (!punct(first) || before == 0 || utf8::is_space(before) || punct(before));
             const bool close_ok = after != '*' && (!punct(last) || after == 0 || utf8::is_space(after) || punct(after));
             if (open_ok && close_ok) out += delim + p.body + delim;
             else out += p.body;
@@ -275,7 +286,8 @@ private:
             if (lines.empty()) continue;
             if (first) out_ += "\n* * *\n";
             first = false;
-            if (text::ascii_lower(lines.front()).find("contact") == std::string::npos) lines.insert(lines.begin(), "**Contact**");
+            if (text::ascii_lower(lines.front()).find("contact") == std::string::npos)
+                lines.insert(lines.begin(), "**Contact**");
             paragraph_break();
             out_ += text::join(lines, "\\\n") + "\n";
         }
