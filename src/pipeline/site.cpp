@@ -2,6 +2,7 @@
 
 #include "base/hash.hpp"
 #include "base/text.hpp"
+#include "base/utf8.hpp"
 #include "model/check.hpp"
 #include "model/format.hpp"
 #include "render/html/html_writer.hpp"
@@ -51,9 +52,27 @@ std::vector<const SiteRelease*> newest_first(const Site& site) {
     return out;
 }
 
-std::string agency_of(const SiteRelease& r) {
-    const std::string a = text::collapse_space(r.doc->meta.agency);
-    return a;
+// Each release's agency as the index names it: the names that differ only
+// in case ("THE WHITE HOUSE", "The White House") are one agency, spelled as
+// most of its releases spell it (ties: the first bytewise). Two groups
+// whose headings a reader cannot tell apart would be one list split in two
+// (and two landmarks of the same name, which axe-core reports).
+std::map<const SiteRelease*, std::string> agency_names(const std::vector<const SiteRelease*>& releases) {
+    std::map<std::string, std::map<std::string, std::size_t>> spellings;  // folded -> spelling -> releases
+    for (const SiteRelease* r : releases) {
+        const std::string name = text::collapse_space(r->doc->meta.agency);
+        ++spellings[utf8::to_lower(name)][name];
+    }
+    std::map<std::string, std::string> chosen;  // folded -> spelling
+    for (const auto& [folded, counts] : spellings) {
+        auto best = counts.begin();
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            if (it->second > best->second) best = it;
+        chosen[folded] = best->first;
+    }
+    std::map<const SiteRelease*, std::string> out;
+    for (const SiteRelease* r : releases) out[r] = chosen[utf8::to_lower(text::collapse_space(r->doc->meta.agency))];
+    return out;
 }
 
 // The links of one release: its page by its title, then every format.
@@ -135,8 +154,9 @@ std::string entry_id(const model::Metadata& meta, const std::string& input) {
 std::string site_index(const Site& site) {
     const std::vector<const SiteRelease*> order = newest_first(site);
     // Agencies by name (case folded, then bytes), releases without one last.
+    std::map<const SiteRelease*, std::string> agency_of = agency_names(order);
     std::map<std::string, std::vector<const SiteRelease*>> by_agency;
-    for (const SiteRelease* r : order) by_agency[agency_of(*r)].push_back(r);
+    for (const SiteRelease* r : order) by_agency[agency_of[r]].push_back(r);
     std::vector<std::string> agencies;
     for (const auto& [name, releases] : by_agency)
         if (!name.empty()) agencies.push_back(name);
@@ -202,7 +222,7 @@ std::string site_index(const Site& site) {
         list.push_back({{"id", ids[r]},
                         {"title", render::release_facts(*r->doc).title},
                         {"date", dated(m) ? m.date : std::string()},
-                        {"agency", agency_of(*r)},
+                        {"agency", agency_of[r]},
                         {"number", text::collapse_space(m.release_number)},
                         {"input", r->record->input},
                         {"html", output_path(*r->record, "html")}});
@@ -217,7 +237,7 @@ std::string site_index(const Site& site) {
     for (const SiteRelease* r : order) {
         const auto& m = r->doc->meta;
         out += "<tr data-release=\"" + ids[r] + "\"><td class=\"date\">" + date_cell(m) + "</td><td>" + title_link(*r) +
-               "</td><td>" + escape(agency_of(*r)) + "</td><td class=\"number\">" +
+               "</td><td>" + escape(agency_of[r]) + "</td><td class=\"number\">" +
                escape(text::collapse_space(m.release_number)) + "</td><td class=\"formats\">" +
                format_links(*r->record) + "</td></tr>\n";
     }

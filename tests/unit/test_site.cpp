@@ -167,6 +167,31 @@ TEST_CASE("feed.xml: Atom by RFC 4287's rules - newest first - ids stable across
     CHECK(feed.substr(0, feed.find("<entry>")) == feed_b.substr(0, feed_b.find("<entry>")));
 }
 
+TEST_CASE("index: agency names that differ only in case are one agency - spelled as most of its releases spell it") {
+    // The corpus has "THE WHITE HOUSE" and "The White House": two groups
+    // with the same heading to a reader, which axe-core reports as two
+    // landmarks of one name (landmark-unique).
+    pipeline::Report report;
+    std::vector<model::Document> docs(3);
+    const char* spellings[] = {"THE WHITE HOUSE", "The White House", "The White  House"};
+    for (std::size_t i = 0; i < 3; ++i) {
+        pipeline::InputRecord r;
+        r.input = "r" + std::to_string(i) + ".txt";
+        r.status = pipeline::Status::converted;
+        r.outputs.push_back({"html", "r" + std::to_string(i) + ".html", 1, "00"});
+        report.inputs.push_back(r);
+        docs[i].meta.title = "Release " + std::to_string(i);
+        docs[i].meta.agency = spellings[i];
+    }
+    pipeline::Site site{"Releases", 0, {}, &report};
+    for (std::size_t i = 0; i < 3; ++i) site.releases.push_back({&report.inputs[i], &docs[i]});
+    const std::string index = pipeline::site_index(site);
+    CHECK(index.find("3 releases from 1 agency") != std::string::npos);
+    CHECK(index.find(">The White House</h3>") != std::string::npos);
+    CHECK(index.find("THE WHITE HOUSE") == std::string::npos);
+    CHECK(index.find("<option>The White House</option>") != std::string::npos);
+}
+
 TEST_CASE("feed: entry ids from the agency and number - else from the input's path") {
     model::Metadata m;
     m.agency = "Northbay Harbor Authority";
