@@ -28,10 +28,11 @@
 
 #include <boost/version.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -871,14 +872,17 @@ void print_command_help(const Command& c, std::ostream& os) {
     // The readers, from their table: every input format a reading command takes.
     if (d.find_nothrow("from", false)) {
         os << "Input formats (found from the content; --from forces one):\n";
+        // The names' column as wide as the longest name (release-json) and two spaces.
+        std::size_t column = 0;
+        for (const auto& r : pipeline::readers()) column = std::max(column, r.name.size() + 2);
         for (const auto& r : pipeline::readers()) {
             // Wrapped at 78 columns under the description's first word.
-            std::string line = "  " + std::string(r.name) + std::string(10 - r.name.size(), ' ');
+            std::string line = "  " + std::string(r.name) + std::string(column - r.name.size(), ' ');
             bool first = true;
             for (std::string_view word : text::split(r.description, ' ')) {
                 if (!first && line.size() + 1 + word.size() > 78) {
                     os << line << "\n";
-                    line = std::string(12, ' ');
+                    line = std::string(2 + column, ' ');
                     first = true;
                 }
                 line += (first ? "" : " ") + std::string(word);

@@ -625,7 +625,7 @@ TEST_CASE("batch: usage errors exit 2") {
     CHECK(test::pressroom({"batch", "-o", "/tmp/never"}).status == 2);                   // no folder
     CHECK(test::pressroom({"batch", in, "-o", "/tmp/never", "--shard", "5/4"}).status == 2);
     CHECK(test::pressroom({"batch", in, "-o", "/tmp/never", "-j", "5000"}).status == 2);
-    CHECK(test::pressroom({"batch", in, "-o", "/tmp/never", "-t", "docx"}).status == 2);
+    CHECK(test::pressroom({"batch", in, "-o", "/tmp/never", "-t", "odt"}).status == 2);
     CHECK_FALSE(fs::exists("/tmp/never"));
     auto help = test::pressroom({"batch", "--help"});
     CHECK(help.status == 0);

@@ -151,10 +151,12 @@ TEST_CASE("cli habits: -t accumulates and 'all' may be one of a list") {
     auto all = test::pressroom({"convert", "-t", "pdf,all", "-o", (dir / "all").string(), seed()});
     CHECK(all.status == 0);
     CHECK(all.err.empty());  // no "unknown format 'all'"
-    CHECK(entries(dir / "all") == 4);
+    CHECK(entries(dir / "all") == 8);  // every format of the table
     auto bad = test::pressroom({"convert", "-t", "xml", "-t", "pfd", seed()});
     CHECK(bad.status == 2);
-    CHECK(contains(bad.err, "unknown format 'pfd' (did you mean 'pdf'?); the formats are xml, txt, pdf, epub, or all"));
+    CHECK(contains(
+        bad.err,
+        "unknown format 'pfd' (did you mean 'pdf'?); the formats are xml, txt, pdf, epub, html, md, docx, json, or all"));
 }
 
 TEST_CASE("cli habits: -v and -q may come before the command") {
@@ -341,7 +343,7 @@ TEST_CASE("cli habits: convert --help lists every input format - the man page to
     auto help = test::pressroom({"convert", "--help"});
     CHECK(help.status == 0);
     CHECK(contains(help.out, "Input formats (found from the content; --from forces one):"));
-    for (const char* reader : {"text", "html", "markdown", "json", "rss", "xml"})
+    for (const char* reader : {"text", "html", "markdown", "json", "rss", "xml", "release-json"})
         CHECK_MESSAGE(contains(help.out, "\n  " + std::string(reader) + " "), reader);
     CHECK(contains(help.out, "an RSS or Atom feed: its first item"));
     CHECK(contains(help.out, "a markdown export, with or without YAML front matter"));

@@ -189,7 +189,8 @@ TEST_CASE("inputs: the library checks the reader as the command line does") {
         FAIL("a bogus reader was accepted");
     } catch (const Error& e) {
         CHECK(e.kind() == ErrorKind::usage);
-        CHECK(e.message() == "unknown reader 'bogus'; the readers are text, html, markdown, json, rss, xml");
+        CHECK(e.message() ==
+              "unknown reader 'bogus'; the readers are text, html, markdown, json, rss, xml, release-json");
     }
     auto cli = test::pressroom({"convert", "--from", "htm", seed()});
     CHECK(cli.status == 2);
