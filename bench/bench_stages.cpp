@@ -1,7 +1,7 @@
 // Every stage of a conversion on the seed, a long generated release and a
 // long real page (see inputs.hpp): the normalizer, the XML writer, reader
 // and validator, the line breaker (Knuth–Plass alone, and the setter that
-// feeds it), each renderer, and a whole conversion to the four formats in
+// feeds it), each renderer, and a whole conversion to every format in
 // memory (what a batch worker does per file, less the file system).
 //
 // Per-process caches (compiled rules and schemas, fonts, hyphenation
@@ -15,7 +15,11 @@
 #include "layout/knuth_plass.hpp"
 #include "layout/setter.hpp"
 #include "pipeline/convert.hpp"
+#include "render/docx/docx_renderer.hpp"
 #include "render/epub/epub_renderer.hpp"
+#include "render/html/html_renderer.hpp"
+#include "render/json/json_renderer.hpp"
+#include "render/markdown/markdown_renderer.hpp"
 #include "render/pdf/pdf_renderer.hpp"
 #include "render/text/text_renderer.hpp"
 #include "render/xml/xml_renderer.hpp"
@@ -194,8 +198,13 @@ void render_txt(benchmark::State& state, InputFn input) { render<render::render_
 void render_xml(benchmark::State& state, InputFn input) { render<render::render_xml>(state, input); }
 void render_pdf(benchmark::State& state, InputFn input) { render<render::render_pdf>(state, input); }
 void render_epub(benchmark::State& state, InputFn input) { render<render::render_epub>(state, input); }
+void render_html(benchmark::State& state, InputFn input) { render<render::render_html>(state, input); }
+void render_md(benchmark::State& state, InputFn input) { render<render::render_markdown>(state, input); }
+void render_docx(benchmark::State& state, InputFn input) { render<render::render_docx>(state, input); }
+void render_json(benchmark::State& state, InputFn input) { render<render::render_json>(state, input); }
 
-// What a batch worker does per file, in memory: normalize, then all four formats.
+// What a batch worker does per file, in memory: normalize, then every format
+// in the table (the four of issue 8 and, since issue 17, html, md, docx, json).
 void convert_all(benchmark::State& state, InputFn input) {
     const Input& in = input();
     if (!bench::available(state, in)) return;
@@ -229,6 +238,10 @@ PRESSROOM_BENCH_INPUTS(render_txt);
 PRESSROOM_BENCH_INPUTS(render_xml);
 PRESSROOM_BENCH_INPUTS(render_pdf);
 PRESSROOM_BENCH_INPUTS(render_epub);
+PRESSROOM_BENCH_INPUTS(render_html);
+PRESSROOM_BENCH_INPUTS(render_md);
+PRESSROOM_BENCH_INPUTS(render_docx);
+PRESSROOM_BENCH_INPUTS(render_json);
 PRESSROOM_BENCH_INPUTS(convert_all);
 
 }  // namespace
