@@ -24,6 +24,10 @@ PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES man-db dpkg-dev lintian file z
 # launcher (tests/epubcheck/EpubCheckBatch.java).
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev zlib1g-dev"
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES epubcheck default-jdk-headless"
+# The line classifier's training script (scripts/train-classifier) fits its
+# model with scikit-learn; a test retrains it and compares with the shipped
+# rules/line-model.json. The build never trains.
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES python3-sklearn python3-numpy"
 # The web and office formats (issue 17): pandoc reads the DOCX back, cmark
 # renders the Markdown, python3-jsonschema checks the JSON against its schema
 # (through /usr/bin/python3), chromium runs axe-core on the HTML pages and
