@@ -231,6 +231,9 @@ DocumentLayout lay_out_anthology(const Cover& cover, const std::vector<const mod
         front.pages()[entries[i].page].links.push_back(link);
     }
 
+    // Every heading has its bookmark (PDF/UA: the outline leads to the
+    // headings): the title page's too.
+    out.outline.push_back({cover.title, 0, 0, front.page_top()});
     out.outline.push_back({"Contents", 0, contents_first, front.page_top()});
     for (std::size_t i = 0; i < parts.size(); ++i) {
         auto& part = parts[i];

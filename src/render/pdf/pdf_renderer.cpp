@@ -208,7 +208,7 @@ std::string render_pdf(const model::Document& doc, const Options& options, Diagn
     layout::DocumentLayout laid = layout::lay_out(doc, {options.paper}, *t.fonts, t.hyphenator, diagnostics);
     const auto& m = doc.meta;
     pdf::Info info;
-    info.title = m.title;
+    info.title = model::fallback_title(doc);  // PDF/UA: a document has a title (Info and XMP dc:title)
     info.author = m.agency;
     info.subject = m.subtitle.empty() ? model::release_line(doc) : m.subtitle;
     info.keywords = keywords(doc);
