@@ -204,6 +204,10 @@ std::string write_pdf(const layout::DocumentLayout& laid, const fonts::FontSet& 
 }  // namespace pdf
 
 std::string render_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics) {
+    return pdf::release_pdf(doc, options, diagnostics, true);
+}
+
+std::string pdf::release_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics, bool tagged) {
     const pdf::Typesetting t = pdf::typesetting(options, diagnostics);
     layout::DocumentLayout laid = layout::lay_out(doc, {options.paper}, *t.fonts, t.hyphenator, diagnostics);
     const auto& m = doc.meta;
@@ -213,6 +217,7 @@ std::string render_pdf(const model::Document& doc, const Options& options, Diagn
     info.subject = m.subtitle.empty() ? model::release_line(doc) : m.subtitle;
     info.keywords = keywords(doc);
     info.time = output_time(doc, options);
+    info.tagged = tagged;
     return pdf::write_pdf(laid, *t.fonts, info);
 }
 

@@ -48,6 +48,10 @@ struct Info {
 // laid.nodes. Throws Error(internal) when libharu fails.
 std::string write_pdf(const layout::DocumentLayout& laid, const fonts::FontSet& fonts, const Info& info);
 
+// render_pdf and render_pdf_anthology, tagged or (`tagged` false, for the
+// tests' comparison of page images) not.
+std::string release_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics, bool tagged);
+
 }  // namespace pdf
 
 }  // namespace pressroom::render
