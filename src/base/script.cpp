@@ -10,8 +10,24 @@ namespace pressroom::script {
 
 namespace {
 
-enum class Script { none, latin, greek, cyrillic, armenian, hebrew, arabic, devanagari, bengali, thai, georgian,
-                    hangul, kana, han, japanese, other };
+enum class Script {
+    none,
+    latin,
+    greek,
+    cyrillic,
+    armenian,
+    hebrew,
+    arabic,
+    devanagari,
+    bengali,
+    thai,
+    georgian,
+    hangul,
+    kana,
+    han,
+    japanese,
+    other
+};
 
 struct Range {
     char32_t first, last;
@@ -85,13 +101,13 @@ Script script_of_language(std::string_view tag) {
     }
     const std::string_view primary = subtags.empty() ? std::string_view() : subtags.front();
     static const std::pair<const char*, Script> usual[] = {
-        {"ru", Script::cyrillic}, {"uk", Script::cyrillic}, {"bg", Script::cyrillic}, {"sr", Script::cyrillic},
-        {"mk", Script::cyrillic}, {"be", Script::cyrillic}, {"kk", Script::cyrillic}, {"ky", Script::cyrillic},
-        {"mn", Script::cyrillic}, {"tg", Script::cyrillic}, {"el", Script::greek},    {"hy", Script::armenian},
-        {"he", Script::hebrew},   {"iw", Script::hebrew},   {"yi", Script::hebrew},   {"ar", Script::arabic},
-        {"fa", Script::arabic},   {"ur", Script::arabic},   {"ps", Script::arabic},   {"hi", Script::devanagari},
-        {"mr", Script::devanagari}, {"ne", Script::devanagari}, {"bn", Script::bengali}, {"th", Script::thai},
-        {"ka", Script::georgian}, {"ko", Script::hangul},   {"ja", Script::japanese}, {"zh", Script::han},
+        {"ru", Script::cyrillic},   {"uk", Script::cyrillic},   {"bg", Script::cyrillic}, {"sr", Script::cyrillic},
+        {"mk", Script::cyrillic},   {"be", Script::cyrillic},   {"kk", Script::cyrillic}, {"ky", Script::cyrillic},
+        {"mn", Script::cyrillic},   {"tg", Script::cyrillic},   {"el", Script::greek},    {"hy", Script::armenian},
+        {"he", Script::hebrew},     {"iw", Script::hebrew},     {"yi", Script::hebrew},   {"ar", Script::arabic},
+        {"fa", Script::arabic},     {"ur", Script::arabic},     {"ps", Script::arabic},   {"hi", Script::devanagari},
+        {"mr", Script::devanagari}, {"ne", Script::devanagari}, {"bn", Script::bengali},  {"th", Script::thai},
+        {"ka", Script::georgian},   {"ko", Script::hangul},     {"ja", Script::japanese}, {"zh", Script::han},
         {"yue", Script::han},
     };
     for (const auto& [language, script] : usual)
@@ -102,22 +118,22 @@ Script script_of_language(std::string_view tag) {
 // The language most written in a script: the guess for a passage in it.
 const char* language_of(Script s) {
     switch (s) {
-        case Script::latin: return "en";
-        case Script::greek: return "el";
-        case Script::cyrillic: return "ru";
-        case Script::armenian: return "hy";
-        case Script::hebrew: return "he";
-        case Script::arabic: return "ar";
-        case Script::devanagari: return "hi";
-        case Script::bengali: return "bn";
-        case Script::thai: return "th";
-        case Script::georgian: return "ka";
-        case Script::hangul: return "ko";
-        case Script::kana:
-        case Script::japanese: return "ja";
-        case Script::han: return "zh";
-        case Script::none:
-        case Script::other: break;
+    case Script::latin: return "en";
+    case Script::greek: return "el";
+    case Script::cyrillic: return "ru";
+    case Script::armenian: return "hy";
+    case Script::hebrew: return "he";
+    case Script::arabic: return "ar";
+    case Script::devanagari: return "hi";
+    case Script::bengali: return "bn";
+    case Script::thai: return "th";
+    case Script::georgian: return "ka";
+    case Script::hangul: return "ko";
+    case Script::kana:
+    case Script::japanese: return "ja";
+    case Script::han: return "zh";
+    case Script::none:
+    case Script::other: break;
     }
     return "";
 }

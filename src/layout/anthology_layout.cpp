@@ -99,8 +99,10 @@ public:
             // Title, detail and page number are one text: word spaces
             // between them, as between the words of a line.
             for (std::vector<Line>* part : {&title, &detail})
-                if (!part->empty() && !part->back().fragments.empty()) setter_.space_after(part->back().fragments.back());
-            for (const Line& l : title) e.number_baseline = place_line(l, 0, f_.entry_leading, f_.entry_size, 0, e.node);
+                if (!part->empty() && !part->back().fragments.empty())
+                    setter_.space_after(part->back().fragments.back());
+            for (const Line& l : title)
+                e.number_baseline = place_line(l, 0, f_.entry_leading, f_.entry_size, 0, e.node);
             for (const Line& l : detail) place_line(l, 0, f_.detail_leading, f_.detail_size, f_.detail_gray, e.node);
             e.bottom = top_to_pdf(y_);
             y_ += f_.entry_space;
@@ -113,7 +115,8 @@ public:
     void number(const PlacedEntry& e, std::size_t page_number) {
         Line l = setter_.set_line({{std::to_string(page_number), Style::regular, f_.entry_size, -1}}, 0);
         const double x = d_.margin_left + measure_ - l.width;
-        for (const auto& f : l.fragments) pages_[e.page].texts.push_back(placed(f, x + f.x, e.number_baseline, 0, e.node));
+        for (const auto& f : l.fragments)
+            pages_[e.page].texts.push_back(placed(f, x + f.x, e.number_baseline, 0, e.node));
     }
 
     double measure() const { return measure_; }
@@ -156,7 +159,8 @@ private:
         // last line includes the glue that fills it to the measure.
         const double drawn = l.fragments.empty() ? 0 : l.fragments.back().x + l.fragments.back().width;
         const double x = d_.margin_left + (measure_ - drawn) / 2;
-        for (const auto& f : l.fragments) pages_.back().texts.push_back(placed(f, x + f.x, base, gray, f.inserted ? -1 : node));
+        for (const auto& f : l.fragments)
+            pages_.back().texts.push_back(placed(f, x + f.x, base, gray, f.inserted ? -1 : node));
         return y + leading;
     }
 

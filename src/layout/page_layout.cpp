@@ -289,7 +289,8 @@ private:
         // levels down from the one before it is nested one level).
         std::vector<int> lists, bodies;
         for (const auto& item : l.items) {
-            const auto level = static_cast<std::size_t>(std::min<std::size_t>(std::clamp(item.depth, 0, 8), lists.size()));
+            const auto level =
+                static_cast<std::size_t>(std::min<std::size_t>(std::clamp(item.depth, 0, 8), lists.size()));
             if (level == lists.size()) {
                 lists.push_back(node("L", level == 0 ? 0 : bodies[level - 1]));
                 out_.nodes.back().numbering = l.ordered ? "Decimal" : "Disc";
@@ -310,8 +311,9 @@ private:
             b.space_before = first ? d_.paragraph_space : d_.item_space;
             first = false;
             int line = item.line ? item.line : l.line;
-            add_lines(b, setter_.set(runs(item.content, Style::regular, d_.body_size), {measure_ - text_x, true, true}, line),
-                      text_x, d_.body_leading, d_.body_size, 0, bodies[level]);
+            add_lines(
+                b, setter_.set(runs(item.content, Style::regular, d_.body_size), {measure_ - text_x, true, true}, line),
+                text_x, d_.body_leading, d_.body_size, 0, bodies[level]);
             if (!b.lines.empty()) {
                 // The marker hangs in the indent, right-aligned 5pt before the text.
                 Line m = setter_.set_line({{marker, Style::regular, d_.body_size, -1}}, line);
@@ -340,8 +342,8 @@ private:
             if (i > 0) rule(b, 6, 0, 0, 0, 0);
             bool labelled = !c.lines.empty() && text::ascii_lower(c.lines.front()).find("contact") != std::string::npos;
             if (!labelled)
-                add_lines(b, setter_.set({{"Contact", Style::bold, d_.contact_size, -1}}, spec, 0), 0, d_.contact_leading,
-                          d_.contact_size, 0, node("P", sect));
+                add_lines(b, setter_.set({{"Contact", Style::bold, d_.contact_size, -1}}, spec, 0), 0,
+                          d_.contact_leading, d_.contact_size, 0, node("P", sect));
             for (std::size_t k = 0; k < c.lines.size(); ++k) {
                 const int p = cur_node_ = node("P", sect);
                 std::vector<Run> r;
@@ -470,8 +472,9 @@ private:
                     page.links.back().right = left + f.x + f.width;
                 } else {
                     const auto link = static_cast<std::size_t>(f.link);
-                    page.links.push_back({left + f.x, base - fl.line.descent, left + f.x + f.width, base + fl.line.ascent,
-                                          links_[link], 0, 0, link_nodes_[link], link_descriptions_[link]});
+                    page.links.push_back({left + f.x, base - fl.line.descent, left + f.x + f.width,
+                                          base + fl.line.ascent, links_[link], 0, 0, link_nodes_[link],
+                                          link_descriptions_[link]});
                 }
             }
         }
@@ -518,11 +521,11 @@ private:
     double measure_ = 468;
     std::vector<FlowBlock> blocks_;
     std::vector<std::string> links_;
-    std::vector<int> link_nodes_;                  // per link: its Link element
+    std::vector<int> link_nodes_;                 // per link: its Link element
     std::vector<std::string> link_descriptions_;  // per link: its /Contents
-    int cur_node_ = 0;                             // the element links being set go in
-    int last_heading_ = 1;                         // H1: the title's level (heading_type)
-    int last_placed_ = -1;                         // the element of the last fragment placed
+    int cur_node_ = 0;                            // the element links being set go in
+    int last_heading_ = 1;                        // H1: the title's level (heading_type)
+    int last_placed_ = -1;                        // the element of the last fragment placed
     double pending_space_ = 0;
     double y_ = 0;  // from the page's top
     DocumentLayout out_;
@@ -543,7 +546,8 @@ void draw_footer(Page& page, const Paper& paper, const std::string& text, Setter
     for (const auto& f : l.fragments)
         page.texts.push_back(placed(f, x + f.x, d.footer_baseline, d.footer_gray, -1, Artifact::pagination));
     double rule_y = d.footer_baseline + d.footer_size + 5;
-    page.rules.push_back({d.margin_left, rule_y, d.margin_left + measure, rule_y, 0.4, d.footer_gray, Artifact::pagination});
+    page.rules.push_back(
+        {d.margin_left, rule_y, d.margin_left + measure, rule_y, 0.4, d.footer_gray, Artifact::pagination});
 }
 
 PlacedText placed(const Fragment& f, double x, double y, double gray, int node, Artifact artifact) {

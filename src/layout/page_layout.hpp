@@ -50,11 +50,11 @@ struct PlacedText {
     double size = 11;
     std::string text;     // UTF-8, only characters `face` has, BMP only
     double gray = 0;      // 0 = black
-    std::optional<std::string> actual;  // what `text` stands for, when not itself (Fragment::actual)
-    bool space_after = false;           // a word space follows (Fragment::space_after)
-    int node = -1;                      // the structure element (DocumentLayout::nodes) it is content of
-    Artifact artifact = Artifact::none; // or the artifact it is (then node is -1)
-    bool inserted = false;              // a hyphen added at a line break (Fragment::inserted): a layout artifact
+    std::optional<std::string> actual;   // what `text` stands for, when not itself (Fragment::actual)
+    bool space_after = false;            // a word space follows (Fragment::space_after)
+    int node = -1;                       // the structure element (DocumentLayout::nodes) it is content of
+    Artifact artifact = Artifact::none;  // or the artifact it is (then node is -1)
+    bool inserted = false;               // a hyphen added at a line break (Fragment::inserted): a layout artifact
 };
 
 struct Rule {
@@ -81,9 +81,9 @@ struct LinkArea {
 // PDF writer orders each element's children by where their content first
 // appears, which is the reading order of the layout.
 struct StructNode {
-    std::string type;  // Document, Art, Sect, Div, H1..H6, P, L, LI, Lbl, LBody, BlockQuote, Link, TOC, TOCI, Span
-    int parent = -1;   // index in DocumentLayout::nodes; -1 for the root (node 0)
-    std::string lang;  // BCP 47, when the element's language differs from its parent's
+    std::string type;       // Document, Art, Sect, Div, H1..H6, P, L, LI, Lbl, LBody, BlockQuote, Link, TOC, TOCI, Span
+    int parent = -1;        // index in DocumentLayout::nodes; -1 for the root (node 0)
+    std::string lang;       // BCP 47, when the element's language differs from its parent's
     std::string numbering;  // an L's ListNumbering: Disc (bullets) or Decimal
 };
 

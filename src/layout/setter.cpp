@@ -301,7 +301,8 @@ std::vector<Line> Setter::make_lines(const Built& b, const Resolved& resolved, c
             if (adjacent && !line.fragments.empty()) {
                 Fragment& last = line.fragments.back();
                 if (last.face == f.face && last.size == f.size && last.link == f.link) {
-                    if (last.actual || f.actual) last.actual = last.actual.value_or(last.text) + f.actual.value_or(f.text);
+                    if (last.actual || f.actual)
+                        last.actual = last.actual.value_or(last.text) + f.actual.value_or(f.text);
                     last.text += f.text;
                     last.width += f.width;
                     return;
@@ -344,7 +345,8 @@ std::vector<Line> Setter::make_lines(const Built& b, const Resolved& resolved, c
             // whole rest of the word, unless an earlier piece already does
             // (a word cut twice, as a long URL may be).
             Fragment& last = line.fragments.back();
-            if (rest_from > said_until) last.actual = last.actual.value_or(last.text) + text_of(resolved, rest_from, rest_to);
+            if (rest_from > said_until)
+                last.actual = last.actual.value_or(last.text) + text_of(resolved, rest_from, rest_to);
             said_until = std::max(said_until, rest_to);
         }
         if (end.type == Item::Type::penalty && end.width > 0) {

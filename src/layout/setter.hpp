@@ -147,7 +147,6 @@ private:
     // included, break opportunities (soft hyphen, U+200B) left out.
     static std::string text_of(const Resolved& resolved, std::size_t from, std::size_t to);
 
-
     const fonts::FontSet& fonts_;
     const Hyphenator* hyphenator_;
     Diagnostics& diagnostics_;

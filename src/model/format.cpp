@@ -16,10 +16,9 @@ namespace {
 // short forms that always precede something ("Gen. Smith", "No. 5").
 bool is_title_abbreviation(std::string_view word) {
     static const std::array<std::string_view, 44> known = {
-        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
-        "adm", "cmdr", "cdr", "rep", "sen", "gov", "hon", "rev", "no", "nos", "vs", "inc", "corp", "co",
-        "ltd", "dept", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt",
-        "approx"};
+        "mr",   "mrs",  "ms",  "dr",  "st",  "jr",  "sr",   "prof", "gen", "lt",  "col", "maj", "capt", "cpt",   "sgt",
+        "adm",  "cmdr", "cdr", "rep", "sen", "gov", "hon",  "rev",  "no",  "nos", "vs",  "inc", "corp", "co",    "ltd",
+        "dept", "jan",  "feb", "mar", "apr", "aug", "sept", "sep",  "oct", "nov", "dec", "ft",  "mt",   "approx"};
     const std::string w = text::ascii_lower(word);
     return std::find(known.begin(), known.end(), w) != known.end() || w.size() == 1;  // or an initial: "J."
 }
@@ -31,8 +30,8 @@ bool is_dotted_acronym(std::string_view word) { return word.size() <= 5 && word.
 
 bool starts_sentence(std::string_view next_word) {
     static const std::array<std::string_view, 24> starters = {
-        "The", "A", "An", "This", "These", "That", "Those", "In", "On", "At", "It", "He", "She", "They",
-        "We", "Our", "Its", "His", "Her", "Their", "For", "As", "After", "During"};
+        "The", "A",    "An", "This", "These", "That", "Those", "In",    "On",  "At", "It",    "He",
+        "She", "They", "We", "Our",  "Its",   "His",  "Her",   "Their", "For", "As", "After", "During"};
     return std::find(starters.begin(), starters.end(), next_word) != starters.end();
 }
 
@@ -76,7 +75,6 @@ std::string first_sentence(std::string_view s, std::size_t max_chars) {
     while (!out.empty() && std::string_view(",;:-").find(out.back()) != std::string_view::npos) out.pop_back();
     return out + "\u2026";
 }
-
 
 std::string long_date(const std::string& iso) {
     if (!is_iso_date(iso)) return iso;

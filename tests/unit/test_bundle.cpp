@@ -205,7 +205,8 @@ TEST_CASE("bundle: the corpus bundle is the same bytes run after run and merged 
     if (have_pdf_tools()) {
         CHECK(test::run({"qpdf", "--check", pdf.string()}).status == 0);
         const auto marks = bookmarks(pdf);
-        CHECK(std::count_if(marks.begin(), marks.end(), [](const Bookmark& b) { return b.level == 0; }) == 2 + releases);
+        CHECK(std::count_if(marks.begin(), marks.end(), [](const Bookmark& b) { return b.level == 0; }) ==
+              2 + releases);
         CHECK(marks.front().title == "Contents");
         CHECK(page_text(pdf, 1).find(std::to_string(releases) + (releases == 1 ? " press release" : " press releases")) !=
               std::string::npos);

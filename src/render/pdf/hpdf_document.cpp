@@ -256,8 +256,8 @@ struct HpdfDocument::Impl {
     struct Content {
         int element = 0;
         std::size_t page = 0;
-        int mcid = -1;                     // a marked-content sequence...
-        HPDF_Annotation annot = nullptr;   // ...or an annotation (an object reference)
+        int mcid = -1;                    // a marked-content sequence...
+        HPDF_Annotation annot = nullptr;  // ...or an annotation (an object reference)
     };
     std::vector<Content> contents;
     std::vector<int> next_mcid;
@@ -554,18 +554,20 @@ void HpdfDocument::tag(const std::vector<Element>& elements, const std::string& 
     // Each element's children in reading order: an element joins its
     // parent's children where its first content was drawn.
     struct Kid {
-        int child = -1;            // a child element...
-        std::size_t content = 0;   // ...or m.contents[content]
+        int child = -1;           // a child element...
+        std::size_t content = 0;  // ...or m.contents[content]
     };
     std::vector<std::vector<Kid>> kids(elements.size());
     std::vector<char> attached(elements.size(), 0);
     auto attach = [&](int e) {
         std::vector<int> chain;
-        for (int a = e; a >= 0 && !attached[static_cast<std::size_t>(a)]; a = elements[static_cast<std::size_t>(a)].parent)
+        for (int a = e; a >= 0 && !attached[static_cast<std::size_t>(a)];
+             a = elements[static_cast<std::size_t>(a)].parent)
             chain.push_back(a);
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
             attached[static_cast<std::size_t>(*it)] = 1;
-            if (int p = elements[static_cast<std::size_t>(*it)].parent; p >= 0) kids[static_cast<std::size_t>(p)].push_back({*it, 0});
+            if (int p = elements[static_cast<std::size_t>(*it)].parent; p >= 0)
+                kids[static_cast<std::size_t>(p)].push_back({*it, 0});
         }
     };
     attach(0);
@@ -585,7 +587,8 @@ void HpdfDocument::tag(const std::vector<Element>& elements, const std::string& 
         HPDF_Dict d = dicts[e];
         m.check(HPDF_Dict_AddName(d, "Type", "StructElem"), "structure element");
         m.check(HPDF_Dict_AddName(d, "S", el.type.c_str()), "structure element");
-        m.check(HPDF_Dict_Add(d, "P", el.parent < 0 ? root : dicts[static_cast<std::size_t>(el.parent)]), "structure element");
+        m.check(HPDF_Dict_Add(d, "P", el.parent < 0 ? root : dicts[static_cast<std::size_t>(el.parent)]),
+                "structure element");
         if (!el.lang.empty()) m.check(HPDF_Dict_Add(d, "Lang", m.text_object(el.lang)), "structure element");
         if (!el.numbering.empty()) {
             HPDF_Dict a = m.check_ptr(HPDF_Dict_New(mmgr), "list attributes");
@@ -632,7 +635,8 @@ void HpdfDocument::tag(const std::vector<Element>& elements, const std::string& 
     // The parent tree: keys 0..pages-1 are the pages (an array of each
     // MCID's element), then one key per tagged annotation.
     std::vector<std::vector<int>> page_elements(m.pages.size());
-    for (std::size_t p = 0; p < m.pages.size(); ++p) page_elements[p].assign(static_cast<std::size_t>(m.next_mcid[p]), 0);
+    for (std::size_t p = 0; p < m.pages.size(); ++p)
+        page_elements[p].assign(static_cast<std::size_t>(m.next_mcid[p]), 0);
     for (const auto& c : m.contents)
         if (!c.annot) page_elements[c.page][static_cast<std::size_t>(c.mcid)] = c.element;
     HPDF_Array nums = m.check_ptr(HPDF_Array_New(mmgr), "parent tree");

@@ -29,10 +29,10 @@
 #include <memory>
 #include <optional>
 #include <set>
-#include <vector>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pressroom::render::pdf {
 
@@ -92,7 +92,7 @@ public:
     // The structure elements content was drawn into, parents before
     // children; element 0 is the root (Document).
     struct Element {
-        std::string type;       // a standard structure type
+        std::string type;  // a standard structure type
         int parent = -1;
         std::string lang;       // /Lang, when not the parent's
         std::string numbering;  // an L's /ListNumbering

@@ -149,8 +149,8 @@ std::string write_once(const layout::DocumentLayout& laid, const fonts::FontSet&
     for (std::size_t p = 0; p < laid.pages.size(); ++p)
         for (const auto& l : laid.pages[p].links)
             if (l.uri.empty())
-                out.page_link(p, l.left, l.bottom, l.right, l.top, l.target_page, l.target_top, info.tagged ? l.node : -1,
-                              l.description);
+                out.page_link(p, l.left, l.bottom, l.right, l.top, l.target_page, l.target_top,
+                              info.tagged ? l.node : -1, l.description);
     for (const auto& o : laid.outline) out.bookmark(o.title, o.level, o.page, o.top);
 
     if (!info.title.empty()) out.info("Title", info.title);
@@ -166,8 +166,8 @@ std::string write_once(const layout::DocumentLayout& laid, const fonts::FontSet&
         std::vector<HpdfDocument::Element> elements;
         elements.reserve(laid.nodes.size());
         for (const auto& n : laid.nodes) elements.push_back({n.type, n.parent, n.lang, n.numbering});
-        XmpFields x{info.title, info.author, info.subject, info.keywords, "pressroom " PRESSROOM_VERSION, producer,
-                    laid.lang, info.time};
+        XmpFields x{info.title, info.author, info.subject, info.keywords, "pressroom " PRESSROOM_VERSION,
+                    producer,   laid.lang,   info.time};
         out.tag(elements, laid.lang, xmp_packet(x));
     }
     return out.save();
@@ -207,7 +207,8 @@ std::string render_pdf(const model::Document& doc, const Options& options, Diagn
     return pdf::release_pdf(doc, options, diagnostics, true);
 }
 
-std::string pdf::release_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics, bool tagged) {
+std::string pdf::release_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics,
+                             bool tagged) {
     const pdf::Typesetting t = pdf::typesetting(options, diagnostics);
     layout::DocumentLayout laid = layout::lay_out(doc, {options.paper}, *t.fonts, t.hyphenator, diagnostics);
     const auto& m = doc.meta;

@@ -13,12 +13,12 @@ std::string escaped(const std::string& s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        default: out += c;
         }
     }
     return out;
@@ -47,7 +47,8 @@ std::string xmp_packet(const XmpFields& f) {
     auto alt = [&](const char* name, const std::string& value) {
         if (value.empty()) return std::string();
         std::string v = escaped(value);
-        std::string out = std::string("   <") + name + "><rdf:Alt>\n    <rdf:li xml:lang=\"x-default\">" + v + "</rdf:li>\n";
+        std::string out =
+            std::string("   <") + name + "><rdf:Alt>\n    <rdf:li xml:lang=\"x-default\">" + v + "</rdf:li>\n";
         if (lang != "x-default") out += "    <rdf:li xml:lang=\"" + lang + "\">" + v + "</rdf:li>\n";
         return out + "   </rdf:Alt></" + name + ">\n";
     };
@@ -70,7 +71,8 @@ std::string xmp_packet(const XmpFields& f) {
     if (!f.author.empty())
         x += "   <dc:creator><rdf:Seq>\n    <rdf:li>" + escaped(f.author) + "</rdf:li>\n   </rdf:Seq></dc:creator>\n";
     x += alt("dc:description", f.subject);
-    if (!f.lang.empty()) x += "   <dc:language><rdf:Bag>\n    <rdf:li>" + escaped(f.lang) + "</rdf:li>\n   </rdf:Bag></dc:language>\n";
+    if (!f.lang.empty())
+        x += "   <dc:language><rdf:Bag>\n    <rdf:li>" + escaped(f.lang) + "</rdf:li>\n   </rdf:Bag></dc:language>\n";
     x += simple("xmp:CreateDate", date) + simple("xmp:ModifyDate", date) + simple("xmp:MetadataDate", date);
     x += simple("xmp:CreatorTool", f.creator_tool);
     x += simple("pdf:Producer", f.producer) + simple("pdf:Keywords", f.keywords);

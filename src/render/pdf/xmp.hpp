@@ -10,8 +10,8 @@ namespace pressroom::render::pdf {
 
 struct XmpFields {
     std::string title, author, subject, keywords, creator_tool, producer;
-    std::string lang;        // the document's language: dc:title's and dc:description's xml:lang
-    std::int64_t time = 0;   // xmp:CreateDate, xmp:ModifyDate, xmp:MetadataDate (seconds since the epoch, UTC)
+    std::string lang;       // the document's language: dc:title's and dc:description's xml:lang
+    std::int64_t time = 0;  // xmp:CreateDate, xmp:ModifyDate, xmp:MetadataDate (seconds since the epoch, UTC)
 };
 
 // The packet, UTF-8, with its xpacket wrapper and no padding: the same
