@@ -663,6 +663,8 @@ int execute_inspect(Settings& s) {
         return exit_code::failed;
     }
     std::cout << "\n" << t.doc.body.size() << " blocks, " << t.doc.removed.size() << " pieces removed\n";
+    std::cout << "a release: "
+              << (t.signs.empty() ? std::string("no sign of one but its text") : text::join(t.signs, ", ")) << "\n";
     return exit_code::ok;
 }
 

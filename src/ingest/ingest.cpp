@@ -79,24 +79,6 @@ void finish_fields(model::Document& doc) {
                       doc.removed.end());
 }
 
-// A scrape that kept only a piece of a release: a headline and a quotation
-// from its middle ("“We want ...,” said Halem"), with no lead, no date, no
-// dateline. Converting it would publish a fragment as a release.
-std::string fragment_reason(const model::Document& doc) {
-    if (doc.body.size() > 2 || !doc.meta.dateline.empty() || !doc.meta.date.empty() || !doc.meta.release_number.empty())
-        return {};
-    std::string all;
-    for (const auto& b : doc.body)
-        if (const auto* p = std::get_if<model::Paragraph>(&b)) all += model::plain_text(p->content) + " ";
-        else return {};
-    std::size_t words = static_cast<std::size_t>(std::count(all.begin(), all.end(), ' '));
-    bool quoted = text::starts_with(all, "\u201c") || text::starts_with(all, "\"");
-    static const Regex attribution("(?:[\"\u201d,]\\s+(?:said|says|added|noted)\\s+\\p{Lu}\\p{L}+|\\p{Lu}\\p{L}+\\s+(?:said|says|added))[,.]");
-    if (quoted && words < 150 && attribution.found_in(all))
-        return "the text is a quotation cut from the middle of a release (a broken scrape), not a release";
-    return {};
-}
-
 }  // namespace
 
 namespace {
@@ -110,6 +92,7 @@ struct Run {
     model::Document doc;
     std::vector<std::string> profiles;
     std::string refusal;  // why there is no release, or empty
+    std::vector<std::string> signs;  // the signs of a release it shows
     std::string message;  // the refusal's one-line message, when not "no release text found"
 };
 
@@ -215,13 +198,12 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
     finish_fields(doc);
     std::stable_sort(doc.removed.begin(), doc.removed.end(),
                      [](const auto& a, const auto& b) { return a.line < b.line; });
-    if (doc.body.empty()) {
-        run.refusal = format == "markdown" && reader_dropped_markup
-                          ? "the input's body holds only markup (images, figures), no text"
-                          : "nothing but boilerplate and metadata is left";
-    } else if (std::string why = fragment_reason(doc); !why.empty()) {
-        run.refusal = why;
-    }
+    Verdict verdict = decide_release(cx, reader_dropped_markup);
+    run.refusal = verdict.refusal;
+    run.signs = verdict.signs;
+    if (run.refusal.empty())
+        diags.note("release", verdict.signs.empty() ? std::string("a release, with no sign of one but its text")
+                                                     : "a release: " + text::join(verdict.signs, ", "));
     return run;
 }
 
@@ -286,6 +268,7 @@ Trace trace(std::string_view bytes, const Options& options, Diagnostics& diags) 
     t.encoding = run.doc.meta.source.encoding;
     t.profiles = run.profiles;
     t.refusal = run.refusal;
+    t.signs = run.signs;
     std::vector<std::size_t> row_of(run.src.lines.size(), run.rows.lines.size());
     for (std::size_t r = 0; r < run.rows.lines.size(); ++r) row_of[run.rows.lines[r]] = r;
     const classify::Model* m = run.decisions.empty() ? nullptr : &classify::model();

@@ -44,6 +44,7 @@ struct Trace {
     std::vector<std::string> profiles;
     std::vector<TraceLine> lines;
     std::string refusal;  // why the input would be refused, or empty
+    std::vector<std::string> signs;  // the signs of a release it shows (a date, a dateline ...)
     model::Document doc;
 };
 Trace trace(std::string_view bytes, const Options& options, Diagnostics& diags);

@@ -70,6 +70,9 @@ struct Source {
     std::string agency_hint;
     // Text the profile detection also looks at (a page's URL, its site name).
     std::vector<std::string> detect_hints;
+    // Blocks of program code the reader met (markdown fences, HTML <pre>
+    // and <code>): releases have none; software documentation has.
+    int code_blocks = 0;
     // What the reader itself dropped (navigation, hidden elements, markup
     // residue), in the audit's terms.
     std::vector<model::RemovedSpan> removed;

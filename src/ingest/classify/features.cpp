@@ -151,8 +151,10 @@ void own_features(const Line& l, float* f) {
         if ((t[p] == '.' || t[p] == '!' || t[p] == '?') && t[p + 1] == ' ' && std::isupper(static_cast<unsigned char>(t[p + 2])))
             ++sentence_breaks;
 
-    f[len] = log1(static_cast<double>(chars));
-    f[words] = log1(static_cast<double>(nwords));
+    // Lengths saturate: past a long paragraph more length says nothing, and
+    // a page dumped as one line must not look stranger than a paragraph.
+    f[len] = log1(static_cast<double>(std::min<std::size_t>(chars, 2000)));
+    f[words] = log1(static_cast<double>(std::min<std::size_t>(nwords, 300)));
     f[end_sentence] = (last == '.' || last == '!' || last == '?') ? 1.f : 0.f;
     f[end_colon] = last == ':' ? 1.f : 0.f;
     f[end_open] = (last == ',' || last == ';' || utf8::is_lower(last)) ? 1.f : 0.f;
@@ -172,9 +174,12 @@ void own_features(const Line& l, float* f) {
     // about the line, and the search is the costliest feature.
     f[date_in] = (t.size() <= 200 && find_date(t)) ? 1.f : 0.f;
     f[date_line] = (f[date_in] > 0 && parse_date_line(t)) ? 1.f : 0.f;
-    f[phone] = phone_re().found_in(t) ? 1.f : 0.f;
-    f[email] = email_re().found_in(t) ? 1.f : 0.f;
-    f[url] = url_re().found_in(t) ? 1.f : 0.f;
+    // A phone number or an address in a short line is a contact or a link;
+    // in a paragraph it says nothing about it.
+    const bool short_line = t.size() <= 300;
+    f[phone] = short_line && phone_re().found_in(t) ? 1.f : 0.f;
+    f[email] = short_line && email_re().found_in(t) ? 1.f : 0.f;
+    f[url] = short_line && url_re().found_in(t) ? 1.f : 0.f;
     std::size_t seps = 0;
     for (const char* sep : {" | ", " \u00b7 ", " \u2022 ", " / "})
         for (std::size_t p = t.find(sep); p != std::string::npos; p = t.find(sep, p + 1)) ++seps;
@@ -280,7 +285,7 @@ Rows features(const Source& src) {
         whole.text = joined;
         float tmp[own_count] = {};
         own_features(whole, tmp);
-        para[0] = log1(static_cast<double>(joined.size()));
+        para[0] = log1(static_cast<double>(std::min<std::size_t>(joined.size(), 2000)));
         para[1] = log1(static_cast<double>(e - r));
         para[2] = is_prose(joined) ? 1.f : 0.f;
         para[3] = tmp[stop];

@@ -263,22 +263,45 @@ void from_lines(const Context& cx, std::vector<Candidate>& out) {
 // Craig", "Governor ..."; the issuer of a statement with no letterhead.
 void from_office_holder(const Context& cx, std::vector<Candidate>& out) {
     static const Regex holder(
-        "\\b((?:U\\.?\\s?S\\.?\\s+)?(?:Senator|Sen\\.|SENATOR|Representative|Rep\\.|Congressman|Congresswoman|Governor|Gov\\.|Mayor)"
-        "\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.(?=\\s))?(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})");
-    std::size_t chars = 0;
+        "\\b((?:U\\.?\\s?S\\.?\\s+)?(?:Senator|Sen\\.|SENATOR|SEN\\.|Representative|Rep\\.|Congressman|"
+        "Congresswoman|Governor|Gov\\.|Mayor)"
+        "\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.?(?=\\s))?(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})");
+    // A name ends before a weekday, a month or a verb in capitals glued after
+    // it ("Senator Bob Corker Thursday December 06 2007").
+    static const Regex calendar("\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" PRESSROOM_MONTH_NAME
+                                "|Today|Washington|WASHINGTON)\\b.*$");
+    static const Regex abbrev("^(?:Sen\\.|SEN\\.|SENATOR)");
+    // The office holders named in the headline and the lead; the issuer is
+    // the one whose surname the text repeats most ("Senators Collins and
+    // Lieberman ... Lieberman said").
+    std::string text;
+    std::vector<std::string> names;
     for (const Line& l : cx.src.lines) {
-        // The running text, not a headline in title case ("Senator Attacks Climate Change").
-        if (l.text.empty() || l.outside || l.label != Label::body) continue;
-        if (auto m = holder.search(l.text)) {
-            std::string name(m->group(l.text, 1));
-            static const Regex abbrev("^(?:Sen\\.|SENATOR)");
-            name = abbrev.replace_all(name, "Senator");
-            out.push_back({clean_name(name), "the office holder in the lead", weight::office_holder});
-            return;
-        }
-        chars += l.text.size();
-        if (chars > 1500) return;
+        if (l.text.empty() || l.outside || l.label == Label::chrome) continue;
+        if (text.size() < 3000)
+            for (const auto& m : holder.find_all(l.text)) {
+                std::string name = calendar.replace_all(std::string(m.group(l.text, 1)), "");
+                name = abbrev.replace_all(name, "Senator");
+                if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+            }
+        text += " " + l.text;
     }
+    std::string best;
+    std::size_t best_count = 0;
+    const std::string lower = utf8::to_lower(text);
+    for (const auto& name : names) {
+        std::string surname = utf8::to_lower(name.substr(name.rfind(' ') + 1));
+        if (surname.size() < 3) continue;
+        std::size_t count = 0;
+        for (std::size_t p = lower.find(surname); p != std::string::npos; p = lower.find(surname, p + 1)) ++count;
+        // "Senator Attacks Climate Change": a surname is said more than once.
+        if (count >= 2 && count > best_count) {
+            best = name;
+            best_count = count;
+        }
+    }
+    if (!best.empty())
+        out.push_back({clean_name(best), "the office holder the text names most", weight::office_holder});
 }
 
 }  // namespace

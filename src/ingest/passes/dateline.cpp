@@ -194,6 +194,25 @@ std::optional<Dateline> parse_dateline(std::string_view t, std::size_t drop_word
     return d;
 }
 
+// A letterhead run into the first paragraph by a scraper, its date and
+// dateline after it: "from the Office of Senator Bob Corker Thursday
+// December 06 2007 WASHINGTON D C U S Senator Bob Corker today ...". The
+// letterhead is a few words with no sentence end; what follows the date
+// must be a dateline.
+std::optional<Dateline> glued_letterhead(std::string_view t) {
+    auto dm = find_date(t.substr(0, std::min<std::size_t>(t.size(), 200)));
+    if (!dm || dm->begin == 0) return std::nullopt;
+    std::string_view before = t.substr(0, dm->begin);
+    if (before.find_first_of(".!?:") != std::string_view::npos || std::count(before.begin(), before.end(), ' ') > 15)
+        return std::nullopt;
+    std::size_t rest = skip_space(t, dm->end);
+    auto d = parse_dateline(t.substr(rest));
+    if (!d || !d->date_text.empty()) return std::nullopt;
+    d->end += rest;
+    d->date_text = std::string(t.substr(dm->begin, dm->end - dm->begin));
+    return d;
+}
+
 // Removes the first `bytes` of a paragraph's text, across its spans.
 void erase_prefix(model::Inlines& content, std::size_t bytes) {
     for (auto& span : content) {
@@ -213,6 +232,7 @@ void extract_dateline(Context& cx) {
     if (!p || p->content.empty() || p->content.front().kind == model::Span::Kind::link) return;
     const std::string first = model::plain_text(p->content);
     auto dl = parse_dateline(first);
+    if (!dl) dl = glued_letterhead(first);
     if (!dl) return;
     std::string place = dl->place;
     cx.doc.meta.dateline = place;

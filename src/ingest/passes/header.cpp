@@ -208,8 +208,21 @@ std::optional<std::string> dated_line(const std::string& t) {
     return date;
 }
 
+// A head line a scraper ran together with its date at its end: "Kyl
+// elected whip ... from the Office of Senator Bob Corker Thursday December
+// 06 2007 WASHINGTON D C" (no sentence in it, the date near its end).
+std::optional<std::string> glued_date(const std::string& t) {
+    if (t.size() > 300 || t.find_first_of(".!?") != std::string::npos) return std::nullopt;
+    auto d = find_date(t);
+    if (!d) return std::nullopt;
+    std::string_view tail = std::string_view(t).substr(d->end);
+    if (std::count(tail.begin(), tail.end(), ' ') > 4) return std::nullopt;
+    return d->iso;
+}
+
 bool bare_field(const std::string& t) {
-    return t.size() <= 80 && (dated_line(t) || labelled_number_re().full_match(t) || !match_kind(t).empty());
+    return (t.size() <= 80 && (dated_line(t) || labelled_number_re().full_match(t) || !match_kind(t).empty())) ||
+           glued_date(t);
 }
 
 bool dangling_end(const std::string& title) {
@@ -300,6 +313,7 @@ constexpr Matcher matchers[] = {
      }, true},
     {"date", [](Line& l, Head& h) {
          auto date = dated_line(l.text);
+         if (!date) date = glued_date(l.text);
          if (!date) return false;
          if (h.m.date.empty()) h.m.date = *date;
          l.used = true;
@@ -399,7 +413,11 @@ constexpr Matcher matchers[] = {
          if (h.m.agency.empty() || !(h.m.office.empty() || utf8::is_all_caps(h.m.office)) || !utf8::is_all_caps(l.text) ||
              l.text.find(' ') != std::string::npos || l.text.size() > 20 || !utf8::is_all_caps(h.m.agency))
              return false;
-         h.m.office += (h.m.office.empty() ? "" : " ") + l.text;
+         // "U S SENATOR PATRICK" / "LEAHY": the surname that ended the line
+         // belongs to the name; what follows ("VERMONT") is the office.
+         static const Regex first_name_only("(?:SENATOR|Senator)\\s+\\p{Lu}+$");
+         if (h.m.office.empty() && first_name_only.found_in(h.m.agency)) h.m.agency += " " + l.text;
+         else h.m.office += (h.m.office.empty() ? "" : " ") + l.text;
          l.used = true;
          return true;
      }},

@@ -92,6 +92,14 @@ void resolve_agency(Context& cx);
 // A transcript's place, above its clock time, as its subtitle.
 void transcript_location(Context& cx);
 
+// Is it a release? The refusal's reason (empty: it is one), and the signs
+// of a release the document shows, for `-v` and `inspect`.
+struct Verdict {
+    std::string refusal;
+    std::vector<std::string> signs;
+};
+Verdict decide_release(const Context& cx, bool reader_dropped_markup);
+
 // Link targets the release XML can carry (xs:anyURI): repaired by
 // percent-encoding when that is enough, else the link becomes plain text
 // (its words kept) with a warning.

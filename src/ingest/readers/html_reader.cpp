@@ -460,6 +460,7 @@ private:
 
     void pre(xmlNode* c) {
         std::string t = xml::node_text(c);
+        if (t.size() >= 20) ++src_.code_blocks;
         int line = static_cast<int>(xmlGetLineNo(c));
         for (std::string_view l : text::split(t, '\n')) {
             std::string s = clean_text(text::collapse_space(l));
@@ -545,7 +546,8 @@ void read_head(xmlNode* html, Source& src, std::string& base_url) {
             if (key == "og:title" || key == "twitter:title" || key == "dc.title" || key == "dcterms.title")
                 src.title_hints.insert(src.title_hints.begin(), clean_text(text::collapse_space(content)));
             else if (key == "article:published_time" || key == "dc.date" || key == "dc.date.issued" ||
-                     key == "dcterms.issued" || key == "dcterms.date" || key == "date" || key == "pubdate")
+                     key == "dcterms.issued" || key == "dcterms.date" || key == "date" || key == "pubdate" ||
+                     text::ascii_lower(attr(m, "itemprop")) == "datepublished")
                 set_date(content);
             else if (key == "og:site_name" || ((key == "application-name" || key == "dc.publisher" ||
                                                  key == "dcterms.publisher" || key == "publisher") &&
@@ -563,6 +565,10 @@ void read_head(xmlNode* html, Source& src, std::string& base_url) {
             std::string lang = attr(m, "lang");
             if (!lang.empty() && lang.size() <= 35 && lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789") == std::string::npos)
                 src.given.language = lang;
+            // <html newsdate="2021-04-27">: a site's own attribute for the date.
+            for (const xmlAttr* a = m->properties; a; a = a->next)
+                if (a->name && text::ascii_lower(reinterpret_cast<const char*>(a->name)).find("date") != std::string::npos)
+                    set_date(attr(m, reinterpret_cast<const char*>(a->name)));
         }
     }
     if (!base_url.empty()) src.detect_hints.push_back(base_url);

@@ -367,6 +367,7 @@ Source read_markdown(std::string_view s) {
     std::vector<Block> blocks;
     bool open = false;
     bool in_html = false;
+    bool in_code = false;
     std::vector<int> item_cols;  // text columns of the open list items, outermost first
     int number = fm.body_start_line - 1;
     std::string_view body = s.substr(fm.body_offset);
@@ -381,6 +382,13 @@ Source read_markdown(std::string_view s) {
             continue;
         }
         std::size_t indent = raw.find_first_not_of(" \t");
+        // Fenced code: counted (the release decision weighs it), its lines kept as text.
+        if (text::starts_with(trimmed, "```") || text::starts_with(trimmed, "~~~")) {
+            in_code = !in_code;
+            if (in_code) ++src.code_blocks;
+            close();
+            continue;
+        }
         // Raw HTML blocks (figures, images, comments): markup, not text.
         if ((trimmed[0] == '<' && indent < 4 && !open) || in_html) {
             std::string stripped = html_tag().replace_all(trimmed, "");
