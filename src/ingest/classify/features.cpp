@@ -286,7 +286,7 @@ Rows features(const Source& src) {
         float tmp[own_count] = {};
         own_features(whole, tmp);
         para[0] = log1(static_cast<double>(std::min<std::size_t>(joined.size(), 2000)));
-        para[1] = log1(static_cast<double>(e - r));
+        para[1] = log1(static_cast<double>(std::min<std::size_t>(e - r, 40)));
         para[2] = is_prose(joined) ? 1.f : 0.f;
         para[3] = tmp[stop];
         para[4] = tmp[end_sentence];

@@ -23,20 +23,44 @@ namespace {
 void prose_fallback(Context& cx) {
     auto& lines = cx.src.lines;
     const auto& rows = cx.rows.lines;
-    auto prose_row = [&](std::size_t r) {
-        const Line& l = lines[rows[r]];
-        // A sentence, or a dozen words that lost their punctuation (a photo
-        // release's caption).
-        return !l.outside && l.link_chars * 2 < static_cast<int>(l.text.size()) &&
-               (is_prose(l.text) || std::count(l.text.begin(), l.text.end(), ' ') >= 11);
+    // The page's paragraphs, as the classifier's features join its lines
+    // (blank lines, a rich reader's blocks, a text dump's wrapping). One is
+    // prose when its text is a sentence (of five words or more), or a dozen
+    // words that lost their punctuation (a photo release's caption, a text
+    // cut into one word per line).
+    struct Block {
+        std::size_t first, last;  // rows
+        bool prose;
     };
-    std::size_t first = rows.size(), last = rows.size();
-    for (std::size_t r = 0; r < rows.size(); ++r)
-        if (prose_row(r)) {
-            if (first == rows.size()) first = r;
-            last = r;
+    static const std::size_t para_first = static_cast<std::size_t>(
+        std::find(classify::feature_names().begin(), classify::feature_names().end(), "para_first") -
+        classify::feature_names().begin());
+    std::vector<Block> blocks;
+    std::string text;
+    std::size_t links = 0;
+    auto close = [&] {
+        if (blocks.empty()) return;
+        const auto spaces = std::count(text.begin(), text.end(), ' ');
+        const char end = text.empty() ? ' ' : text.back();
+        blocks.back().prose = links * 2 < text.size() &&
+                              (is_prose(text) || spaces >= 11 || (spaces >= 4 && (end == '.' || end == '!' || end == '?')));
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const Line& l = lines[rows[r]];
+        if (blocks.empty() || cx.rows.row(r)[para_first] > 0.5f) {
+            close();
+            blocks.push_back({r, r, false});
+            text.clear();
+            links = 0;
         }
-    if (first == rows.size()) return;
+        blocks.back().last = r;
+        if (l.outside) continue;
+        text += (text.empty() ? "" : " ") + l.text;
+        links += static_cast<std::size_t>(l.link_chars);
+    }
+    close();
+    const auto prose = static_cast<std::size_t>(std::count_if(blocks.begin(), blocks.end(), [](const Block& b) { return b.prose; }));
+    if (prose == 0) return;
     // Only a page that says it is a release ("Press Release", "For
     // Immediate Release", "Released: ..."): an index of releases, an events
     // calendar or an error page has prose too.
@@ -48,10 +72,40 @@ void prose_fallback(Context& cx) {
             return !l.text.empty() && ((l.text.size() <= 80 && !match_kind(l.text).empty()) || released.found_in(l.text));
         }) ||
         std::any_of(cx.doc.removed.begin(), cx.doc.removed.end(), [](const auto& r) { return r.rule == "release-label"; });
-    if (!says_release) return;
+    // Or a clean text: a headline and prose with almost nothing around them
+    // (the classifier learned from pages with chrome, and on a text with
+    // none its position features mislead it).
+    const bool clean = prose * 10 >= (blocks.size() - 1) * 7;
+    if (!says_release && !clean) return;
+    std::size_t first = rows.size(), last = 0;
+    for (const Block& b : blocks)
+        if (b.prose) {
+            first = std::min(first, b.first);
+            last = b.last;
+        }
+    // The lines of the first prose block before its first sentence (a deck
+    // run into a text dump's paragraph) belong to the head.
+    const auto sentence = [&](const std::string& t) {
+        const auto spaces = std::count(t.begin(), t.end(), ' ');
+        return is_prose(t) || spaces >= 11 || (spaces >= 4 && std::string_view(".!?").find(t.back()) != std::string_view::npos);
+    };
+    for (std::size_t r = first; r <= last; ++r) {
+        if (lines[rows[r]].label != Label::chrome) continue;  // the classifier's head
+        if (sentence(lines[rows[r]].text)) {
+            for (std::size_t q = first; q < r; ++q)
+                if (Line& l = lines[rows[q]]; l.label == Label::chrome && !l.text.empty() && !l.outside) l.label = Label::header;
+            first = r;
+            break;
+        }
+        if (lines[rows[r]].text.empty()) break;
+    }
+    // A clean text's body runs to its end (a transcript's last short
+    // answer); what the classifier took for the head stays the head.
+    if (clean) last = rows.size() - 1;
     for (std::size_t r = first; r <= last; ++r) {
         Line& l = lines[rows[r]];
-        if (l.outside || l.link_chars * 2 >= static_cast<int>(l.text.size())) continue;
+        if (l.outside || l.removed || l.label != Label::chrome || l.link_chars * 2 >= static_cast<int>(l.text.size()))
+            continue;
         l.label = Label::body;
     }
     cx.diags.note("classifier", "no line looked like a release's text to the classifier; the page's prose is taken as its body");

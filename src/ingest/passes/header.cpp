@@ -297,6 +297,12 @@ constexpr Matcher matchers[] = {
          l.used = true;
          return true;
      }},
+    // "FOR IMMEDIATE RELEASE May 8 2007 Headline ...": label, date and headline on one line.
+    {"labelled-date-headline", [](Line& l, Head& h) {
+         if (h.have_title || !labelled_date_title(l.text, h.m)) return false;
+         take_title(l, h);
+         return true;
+     }},
     {"release-number", [](Line& l, Head& h) {
          auto rn = labelled_number_re().search(l.text);
          if (!rn || !h.m.release_number.empty()) return false;
@@ -341,12 +347,6 @@ constexpr Matcher matchers[] = {
          l.used = true;
          return true;
      }, true},
-    // "FOR IMMEDIATE RELEASE May 8 2007 Headline ...": label, date and headline on one line.
-    {"labelled-date-headline", [](Line& l, Head& h) {
-         if (h.have_title || !labelled_date_title(l.text, h.m)) return false;
-         take_title(l, h);
-         return true;
-     }},
     // The headline: the line the classifier labelled so (or, when it
     // labelled none, the first head line nothing else took).
     {"headline", [](Line& l, Head& h) {
@@ -440,7 +440,14 @@ void extract_metadata(Context& cx) {
         // A release's text does not open with a bare date, number or label
         // ("July 24, 2007" under a deck): such lines belong to its head,
         // whatever the classifier made of them.
-        if (l.label == Label::body && !(l.kind == LineKind::text && bare_field(l.text))) break;
+        // Nor with the rest of a headline wrapped under it ("ROVER TEST SET
+        // FOR" / "SPRING"): a short line in the headline's block, no sentence.
+        const Line* prev = head.empty() ? nullptr : head.back();
+        const bool wrapped = prev && prev->label == Label::title && l.kind == LineKind::text &&
+                             prev->kind == LineKind::text && !l.block_start && l.number == prev->number + 1 &&
+                             l.text.size() <= 60 && !is_prose(l.text) && std::string_view(".!?").find(l.text.back()) == std::string_view::npos &&
+                             continues_headline(prev->text, l.text);
+        if (l.label == Label::body && !(l.kind == LineKind::text && bare_field(l.text)) && !wrapped) break;
         head.push_back(&l);
     }
     // The headline: of the lines labelled title, the one the classifier is

@@ -47,6 +47,12 @@ bool fragment(const model::Document& doc) {
         else return false;
     std::size_t words = static_cast<std::size_t>(std::count(all.begin(), all.end(), ' '));
     bool quoted = text::starts_with(all, "\u201c") || text::starts_with(all, "\"");
+    // Or the scrape glued the headline before the quotation: words in
+    // title case up to the first quotation mark.
+    static const Regex headline_then_quote(
+        "^(?:(?:[\u201c\"]?[\\p{Lu}\\d][\\p{L}\\d\u2019'\u201c\u201d\"-]*|and|or|for|of|the|to|in|on|with|a|an|at|by)\\s+){4,30}"
+        "[\u201c\"]\\p{Lu}");
+    quoted = quoted || headline_then_quote.found_in(all);
     static const Regex attribution("(?:[\"\u201d,]\\s+(?:said|says|added|noted)\\s+\\p{Lu}\\p{L}+|\\p{Lu}\\p{L}+\\s+(?:said|says|added))[,.]");
     return quoted && words < 150 && attribution.found_in(all);
 }
@@ -125,6 +131,15 @@ Verdict decide_release(const Context& cx, bool reader_dropped_markup) {
             v.refusal = "software documentation (" + std::to_string(cx.src.code_blocks) +
                         " code blocks), with no sign of a release (no date, dateline, release number, contact, end "
                         "mark or attributed quotation)";
+            return v;
+        }
+        // A web server's error page: its headline names the error.
+        static const Regex error_page(
+            "(?i)^(?:error\\s*)?(?:404|403|410|500)\\b|\\b(?:page|file|document|seite|página|pagina)\\s+"
+            "(?:was\\s+)?(?:not found|cannot be found|could not be found|nicht gefunden|no encontrada|introuvable|"
+            "non trovata)\\b|^(?:not found|access denied|forbidden)$");
+        if (error_page.found_in(m.title)) {
+            v.refusal = "an error page (\"" + m.title + "\"), not a release";
             return v;
         }
         if (headings >= 2) {
