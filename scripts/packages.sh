@@ -32,6 +32,10 @@ PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES python3-pikepdf"
 # npm), runs in Debian's chromium; the tests skip it otherwise, so
 # scripts/test does not install these (chromium is large).
 PRESSROOM_ACE_PACKAGES="nodejs npm chromium"
+# The line classifier's training script (scripts/train-classifier) fits its
+# model with scikit-learn; a test retrains it and compares with the shipped
+# rules/line-model.json. The build never trains.
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES python3-sklearn python3-numpy"
 # CI (.ci/run) also checks the layout of changed lines: scripts/check-format.
 PRESSROOM_CI_PACKAGES="clang-format git"
 

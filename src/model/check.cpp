@@ -3,6 +3,7 @@
 #include "base/utf8.hpp"
 
 #include <cctype>
+#include <cstdio>
 
 namespace pressroom::model {
 
@@ -23,7 +24,9 @@ struct Checker {
         for (std::size_t i = 0; i < s.size();) {
             char32_t c = utf8::next(s, i);
             if (c == '\n' || c == '\r' || c == '\t' || utf8::is_control(c)) {
-                fail(where, "contains control character U+" + std::to_string(static_cast<unsigned>(c)));
+                char code[16];
+                std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+                fail(where, std::string("contains control character ") + code);
                 return false;
             }
         }

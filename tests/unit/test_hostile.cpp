@@ -270,6 +270,25 @@ TEST_CASE("hostile: 100000 one-word lines convert with every word kept or record
     CHECK(static_cast<std::size_t>(std::count(all.begin(), all.end(), 'w')) == 100'000);
 }
 
+// Issue 13: a markdown headline holding U+2060 WORD JOINER exited 4
+// ("contains control character U+8288"). Format characters (Cf) other than
+// the joiners are dropped at decoding, in every field and every format.
+TEST_CASE("hostile: format characters in a headline and a paragraph are dropped - every format converts") {
+    test::TempDir dir;
+    const std::string wj = "\u2060", shy = "\u00AD", lrm = "\u200E", bom = "\uFEFF";
+    test::write_file(dir / "joiner.md", "# Parks" + wj + "Open " + lrm + "Pools" + bom + "\n\nSPRINGFIELD \u2014 The parks department opened" +
+                                            wj + " its pools today, with longer hours" + shy + " for the summer season.\n\n"
+                                            "\u201cWe are glad,\u201d the director said.\n");
+    auto r = test::pressroom({"convert", "-t", "all", "-o", (dir / "out").string(), (dir / "joiner.md").string()});
+    CHECK_MESSAGE(r.status == 0, r.err);
+    const std::string xml = test::read_file(dir / "out" / "joiner.xml");
+    CHECK(xml.find("<title>ParksOpen Pools</title>") != std::string::npos);
+    for (const std::string& c : {wj, lrm, bom, shy}) CHECK(xml.find(c) == std::string::npos);
+    CHECK(xml.find("with longer hours for the summer season.") != std::string::npos);
+    CHECK(fs::exists(dir / "out" / "joiner.pdf"));
+    CHECK(fs::exists(dir / "out" / "joiner.epub"));
+}
+
 // ------------------------------------------------------------------- HTML
 
 TEST_CASE("hostile: HTML nested 100000 levels deep is refused") {

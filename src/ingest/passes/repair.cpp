@@ -4,6 +4,7 @@
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "ingest/data/dictionary.hpp"
+#include "ingest/data/language.hpp"
 #include "ingest/passes/passes.hpp"
 #include "ingest/data/text_repair.hpp"
 
@@ -220,12 +221,46 @@ void repair_source(Source& src, Diagnostics& diags) {
     if (spaced) diags.note("space-restored", "restored the space after " + std::to_string(spaced) + " glued sentence end" + (spaced > 1 ? "s" : ""));
 }
 
+// The release's language: the one the page states, else the one whose
+// function words its text uses most (en, fr, es, de); English when the text
+// says too little.
+void detect_language(Context& cx) {
+    auto& m = cx.doc.meta;
+    if (!m.language.empty()) return;
+    std::string text = m.title;
+    for (const auto& block : cx.doc.body) {
+        std::visit(
+            [&](const auto& b) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(b)>, model::List>) {
+                    for (const auto& item : b.items) text += " " + model::plain_text(item.content);
+                } else {
+                    text += " " + model::plain_text(b.content);
+                }
+            },
+            block);
+        if (text.size() > 20000) break;
+    }
+    const language::Guess g = language::detect(text);
+    if (g.tag.empty()) return;
+    m.language = g.tag;
+    if (g.tag != "en")
+        cx.diags.note("language", "the text is in '" + g.tag + "' (" + std::to_string(static_cast<int>(g.share * 100)) +
+                                      "% of its words are that language's function words)");
+}
+
 void repair_text(Context& cx) {
+    detect_language(cx);
+    // The dictionary (hunspell-en-us) and the ordinal suffixes are English:
+    // other languages' words are not split or respaced.
+    const bool english = cx.doc.meta.language.empty() || cx.doc.meta.language.rfind("en", 0) == 0;
+    if (!english)
+        cx.diags.note("language", "the glued-word and lost-superscript repairs use an English dictionary: skipped for '" +
+                                      cx.doc.meta.language + "'");
     int hyphens = 0, glued = 0;
     auto words = [&](model::Inlines& content) {
         for (auto& span : content) {
             if (span.text.find("\u00ad") != std::string::npos) hyphens += resolve_line_hyphens(span.text);
-            if (span.kind != model::Span::Kind::link) glued += repair_glued_words(span.text);
+            if (english && span.kind != model::Span::Kind::link) glued += repair_glued_words(span.text);
         }
     };
     for (auto& block : cx.doc.body)
@@ -239,6 +274,7 @@ void repair_text(Context& cx) {
     if (hyphens) cx.diags.note("dehyphenated", "joined " + std::to_string(hyphens) + " word" + (hyphens > 1 ? "s" : "") + " split by line-end hyphens");
     if (glued) cx.diags.note("glued-words", "split " + std::to_string(glued) + " word" + (glued > 1 ? "s" : "") + " glued together by a scraper");
 
+    if (!english) return;
     int total = 0;
     for (auto& block : cx.doc.body) {
         std::visit(

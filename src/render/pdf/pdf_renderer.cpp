@@ -210,7 +210,15 @@ std::string render_pdf(const model::Document& doc, const Options& options, Diagn
 std::string pdf::release_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics,
                              bool tagged) {
     const pdf::Typesetting t = pdf::typesetting(options, diagnostics);
-    layout::DocumentLayout laid = layout::lay_out(doc, {options.paper}, *t.fonts, t.hyphenator, diagnostics);
+    // The patterns installed are English (hyphen-en-us): a release in
+    // another language is set without hyphenation rather than broken at
+    // English syllables.
+    const bool english = doc.meta.language.empty() || doc.meta.language.rfind("en", 0) == 0;
+    if (!english && t.hyphenator)
+        diagnostics.note("no-hyphenation", "the hyphenation patterns are English: a release in '" + doc.meta.language +
+                                               "' is set without hyphenation");
+    layout::DocumentLayout laid =
+        layout::lay_out(doc, {options.paper}, *t.fonts, english ? t.hyphenator : nullptr, diagnostics);
     const auto& m = doc.meta;
     pdf::Info info;
     info.title = model::fallback_title(doc);  // PDF/UA: a document has a title (Info and XMP dc:title)
