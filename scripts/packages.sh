@@ -24,6 +24,14 @@ PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES man-db dpkg-dev lintian file z
 # launcher (tests/epubcheck/EpubCheckBatch.java).
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev zlib1g-dev"
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES epubcheck default-jdk-headless"
+# Tagged PDF (PDF/UA-1): the tests' checker (tests/pdfua/check_pdfua.py)
+# reads the PDFs' objects with pikepdf; pdftoppm (poppler-utils) renders the
+# pages that must look as the untagged ones.
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES python3-pikepdf"
+# EPUB accessibility: DAISY Ace, when installed (scripts/install-ace, from
+# npm), runs in Debian's chromium; the tests skip it otherwise, so
+# scripts/test does not install these (chromium is large).
+PRESSROOM_ACE_PACKAGES="nodejs npm chromium"
 # The line classifier's training script (scripts/train-classifier) fits its
 # model with scikit-learn; a test retrains it and compares with the shipped
 # rules/line-model.json. The build never trains.
