@@ -24,16 +24,26 @@ PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES man-db dpkg-dev lintian file z
 # launcher (tests/epubcheck/EpubCheckBatch.java).
 PRESSROOM_BUILD_PACKAGES="$PRESSROOM_BUILD_PACKAGES libzip-dev zlib1g-dev"
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES epubcheck default-jdk-headless"
+# Tagged PDF (PDF/UA-1): the tests' checker (tests/pdfua/check_pdfua.py)
+# reads the PDFs' objects with pikepdf; pdftoppm (poppler-utils) renders the
+# pages that must look as the untagged ones.
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES python3-pikepdf"
+# EPUB accessibility: DAISY Ace, when installed (scripts/install-ace, from
+# npm), runs in Debian's chromium; the tests skip it otherwise, so
+# scripts/test does not install these (chromium is large).
+PRESSROOM_ACE_PACKAGES="nodejs npm chromium"
 # The line classifier's training script (scripts/train-classifier) fits its
 # model with scikit-learn; a test retrains it and compares with the shipped
 # rules/line-model.json. The build never trains.
 PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES python3-sklearn python3-numpy"
 # The web and office formats (issue 17): pandoc reads the DOCX back, cmark
 # renders the Markdown, python3-jsonschema checks the JSON against its schema
-# (through /usr/bin/python3), chromium runs axe-core on the HTML pages and
-# takes screenshots, node drives it (tests/web/axe-check.js). The npm packages
-# (the Nu HTML Checker, axe-core) are installed by scripts/web-tools.
-PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES pandoc cmark python3-jsonschema chromium nodejs"
+# (through /usr/bin/python3). The npm packages (the Nu HTML Checker, run by
+# default-jdk-headless's java; axe-core) are installed by scripts/web-tools,
+# which installs npm itself. axe-core runs in chromium, driven by node
+# (tests/web/axe-check.js): PRESSROOM_ACE_PACKAGES above, not installed by
+# scripts/test (chromium is large); those tests skip without them.
+PRESSROOM_TEST_PACKAGES="$PRESSROOM_TEST_PACKAGES pandoc cmark python3-jsonschema"
 # CI (.ci/run) also checks the layout of changed lines: scripts/check-format.
 PRESSROOM_CI_PACKAGES="clang-format git"
 

@@ -41,8 +41,12 @@ PROGRAMS = [
     "java",                                         # EPUBCheck's runtime
     "man", "dpkg-deb", "dpkg-shlibdeps", "lintian", "file", "zsh",  # packaging checks
     "python3", "gzip", "script", "unshare",         # test tools
-    "pandoc", "cmark", "chromium", "node",          # the web and office formats' checks
+    "pdftoppm",                                     # tagged pages against untagged ones
+    "pandoc", "cmark",                              # the web and office formats' checks (node, chromium: below)
 ]
+# Programs only the optional tests run (DAISY Ace: scripts/install-ace
+# installs PRESSROOM_ACE_PACKAGES); checked when they are installed.
+OPTIONAL_PROGRAMS = ["node", "chromium"]
 # Not here: clang-format, which only CI's scripts/check-format runs; that
 # script installs PRESSROOM_CI_PACKAGES itself (scripts/test does not, and a
 # fresh machine after scripts/test has no clang-format: fresh-check saw it).
@@ -50,6 +54,7 @@ PROGRAMS = [
 # (hyphenation patterns, dictionary, headers, libraries) with --file.
 FILES = [
     "/usr/share/java/epubcheck.jar",  # tests/unit/epub_reader.cpp
+    "/usr/lib/python3/dist-packages/pikepdf/__init__.py",  # tests/pdfua/check_pdfua.py
     "/usr/lib/python3/dist-packages/jsonschema/__init__.py",  # tests/unit/test_web_formats.cpp (release JSON)
 ]
 
@@ -57,7 +62,8 @@ FILES = [
 def listed_packages(packages_sh):
     """The packages scripts/demo and scripts/test install, as the script says."""
     out = subprocess.run(
-        ["bash", "-c", '. "$0"; echo $PRESSROOM_BUILD_PACKAGES $PRESSROOM_TEST_PACKAGES $PRESSROOM_CI_PACKAGES',
+        ["bash", "-c", '. "$0"; echo $PRESSROOM_BUILD_PACKAGES $PRESSROOM_TEST_PACKAGES $PRESSROOM_CI_PACKAGES '
+         '$PRESSROOM_ACE_PACKAGES',
          packages_sh],
         check=True, capture_output=True, text=True).stdout
     return set(out.split())
@@ -184,6 +190,10 @@ def check(source, packages_sh, extra_files, quiet=False):
                             f"add its Debian package to scripts/packages.sh")
             continue
         files.append(found)
+    for prog in OPTIONAL_PROGRAMS:
+        found = shutil.which(prog, path=SYSTEM_PATH)
+        if found:
+            files.append(found)
     owners([f for f in files if os.path.exists(f)])
     for path in dict.fromkeys(files):
         if not os.path.exists(path):

@@ -62,8 +62,13 @@ struct Source {
     std::vector<Line> lines;
     std::string format = "text";  // text, html, markdown, json, rss
     // Metadata the format states outright (front matter, JSON fields, HTML
-    // <meta>): trusted over what the text heuristics find.
-    model::Metadata given;
+    // <meta>): trusted over what the text heuristics find. Its language is
+    // empty unless the input states one (the text's own is guessed then).
+    model::Metadata given = [] {
+        model::Metadata m;
+        m.language.clear();
+        return m;
+    }();
     // Weaker evidence, used only where the text gives nothing: a page's
     // <title> (with the site's name around it), a site name.
     std::vector<std::string> title_hints;

@@ -37,13 +37,16 @@ struct PlacedEntry {
     std::size_t page = 0;         // index among the front matter's pages
     double number_baseline = 0;   // of the title's last line
     double top = 0, bottom = 0;   // the entry's extent, for its link
+    int node = -1;                // its Link element
+    std::string description;      // the link's /Contents
 };
 
 class Front {
 public:
+    // Structure elements go into `nodes`, under its root (node 0).
     Front(const LayoutOptions& options, const fonts::FontSet& fonts, const Hyphenator* hyphenator,
-          Diagnostics& diagnostics)
-        : paper_(paper_named(options.paper)), setter_(fonts, hyphenator, diagnostics) {
+          Diagnostics& diagnostics, std::vector<StructNode>& nodes)
+        : paper_(paper_named(options.paper)), setter_(fonts, hyphenator, diagnostics), nodes_(nodes) {
         measure_ = paper_.width - d_.margin_left - d_.margin_right;
     }
 
@@ -55,22 +58,28 @@ public:
         pages_.emplace_back();
         double y = f_.cover_top;
         ParagraphSpec balanced{measure_, false, false, true};
+        const int h1 = node("H1", 0);
         for (const Line& l : setter_.set({{c.title, Style::bold, f_.cover_title_size, -1}}, balanced, 0))
-            y = centred(l, y, f_.cover_title_leading, f_.cover_title_size, 0);
+            y = centred(l, y, f_.cover_title_leading, f_.cover_title_size, 0, h1);
         y += 10;
         pages_.back().rules.push_back(
             {d_.margin_left + measure_ / 3, top_to_pdf(y), d_.margin_left + 2 * measure_ / 3, top_to_pdf(y), 1.1, 0});
         y += 18;
-        for (const auto& line : c.lines)
+        for (const auto& line : c.lines) {
+            const int p = node("P", 0);
             for (const Line& l : setter_.set({{line, Style::regular, f_.cover_line_size, -1}}, balanced, 0))
-                y = centred(l, y, f_.cover_line_leading, f_.cover_line_size, d_.release_gray);
+                y = centred(l, y, f_.cover_line_leading, f_.cover_line_size, d_.release_gray, p);
+        }
     }
 
     // Lays out the contents from a new page; returns where each entry went.
     std::vector<PlacedEntry> contents(const std::vector<const model::Document*>& releases) {
         new_page();
         place_line(setter_.set_line({{"Contents", Style::bold, f_.contents_size, -1}}, 0), 0, f_.contents_size * 1.25,
-                   f_.contents_size, 0);
+                   f_.contents_size, 0, node("H1", 0));
+        // Each entry a TOCI holding one Link (title, agency and date, page
+        // number) to the release's first page.
+        const int toc = node("TOC", 0);
         y_ += f_.contents_space - f_.contents_size * 0.25;
         std::vector<PlacedEntry> placed;
         const ParagraphSpec spec{measure_ - f_.number_column, false, false};
@@ -85,8 +94,16 @@ public:
             PlacedEntry e;
             e.page = pages_.size() - 1;
             e.top = top_to_pdf(y_);
-            for (const Line& l : title) e.number_baseline = place_line(l, 0, f_.entry_leading, f_.entry_size, 0);
-            for (const Line& l : detail) place_line(l, 0, f_.detail_leading, f_.detail_size, f_.detail_gray);
+            e.node = node("Link", node("TOCI", toc));
+            e.description = "Go to " + contents_label(*doc);
+            // Title, detail and page number are one text: word spaces
+            // between them, as between the words of a line.
+            for (std::vector<Line>* part : {&title, &detail})
+                if (!part->empty() && !part->back().fragments.empty())
+                    setter_.space_after(part->back().fragments.back());
+            for (const Line& l : title)
+                e.number_baseline = place_line(l, 0, f_.entry_leading, f_.entry_size, 0, e.node);
+            for (const Line& l : detail) place_line(l, 0, f_.detail_leading, f_.detail_size, f_.detail_gray, e.node);
             e.bottom = top_to_pdf(y_);
             y_ += f_.entry_space;
             placed.push_back(e);
@@ -99,7 +116,7 @@ public:
         Line l = setter_.set_line({{std::to_string(page_number), Style::regular, f_.entry_size, -1}}, 0);
         const double x = d_.margin_left + measure_ - l.width;
         for (const auto& f : l.fragments)
-            pages_[e.page].texts.push_back({x + f.x, e.number_baseline, f.face, f.size, f.text, 0, f.actual});
+            pages_[e.page].texts.push_back(placed(f, x + f.x, e.number_baseline, 0, e.node));
     }
 
     double measure() const { return measure_; }
@@ -121,22 +138,29 @@ private:
         y_ = d_.margin_top;
     }
 
-    // Places a line at the cursor; returns its baseline (PDF coordinates).
-    double place_line(const Line& l, double indent, double leading, double size, double gray) {
+    int node(std::string type, int parent) {
+        nodes_.push_back({std::move(type), parent, {}, {}});
+        return static_cast<int>(nodes_.size() - 1);
+    }
+
+    // Places a line at the cursor, as content of element `node`; returns
+    // its baseline (PDF coordinates).
+    double place_line(const Line& l, double indent, double leading, double size, double gray, int node) {
         const double base = top_to_pdf(y_ + baseline_in(leading, size));
         for (const auto& f : l.fragments)
-            pages_.back().texts.push_back({d_.margin_left + indent + f.x, base, f.face, f.size, f.text, gray, f.actual});
+            pages_.back().texts.push_back(placed(f, d_.margin_left + indent + f.x, base, gray, f.inserted ? -1 : node));
         y_ += leading;
         return base;
     }
 
-    double centred(const Line& l, double y, double leading, double size, double gray) {
+    double centred(const Line& l, double y, double leading, double size, double gray, int node) {
         const double base = top_to_pdf(y + baseline_in(leading, size));
         // The width of what the line draws: Line::width of a paragraph's
         // last line includes the glue that fills it to the measure.
         const double drawn = l.fragments.empty() ? 0 : l.fragments.back().x + l.fragments.back().width;
         const double x = d_.margin_left + (measure_ - drawn) / 2;
-        for (const auto& f : l.fragments) pages_.back().texts.push_back({x + f.x, base, f.face, f.size, f.text, gray, f.actual});
+        for (const auto& f : l.fragments)
+            pages_.back().texts.push_back(placed(f, x + f.x, base, gray, f.inserted ? -1 : node));
         return y + leading;
     }
 
@@ -147,7 +171,17 @@ private:
     double measure_ = 468;
     double y_ = 0;
     std::vector<Page> pages_;
+    std::vector<StructNode>& nodes_;
 };
+
+// The book's language: its releases' most common one (the first of equals).
+std::string book_language(const std::vector<const model::Document*>& releases) {
+    std::map<std::string, std::size_t> count;
+    std::string best;
+    for (const model::Document* doc : releases)
+        if (++count[doc->meta.language] > count[best]) best = doc->meta.language;
+    return best.empty() ? std::string("en") : best;
+}
 
 void add_used(std::map<std::size_t, std::set<char32_t>>& into, const std::map<std::size_t, std::set<char32_t>>& from) {
     for (const auto& [face, chars] : from) into[face].insert(chars.begin(), chars.end());
@@ -166,14 +200,20 @@ DocumentLayout lay_out_anthology(const Cover& cover, const std::vector<const mod
     parts.reserve(releases.size());
     for (const model::Document* doc : releases) parts.push_back(lay_out(*doc, part_options, fonts, hyphenator, diagnostics));
 
+    // The structure: Document > the cover's H1 and lines, the contents'
+    // H1 and TOC, then an Art per release (its own structure, its root
+    // retyped), each with its language when not the book's.
+    DocumentLayout out;
+    out.lang = book_language(releases);
+    out.nodes.push_back({"Document", -1, {}, {}});
+
     // The contents take as many pages as their entries need, whatever the
     // numbers in them, so the numbers can be filled in afterwards.
-    Front front(options, fonts, hyphenator, diagnostics);
+    Front front(options, fonts, hyphenator, diagnostics, out.nodes);
     front.cover(cover);
     const std::size_t contents_first = front.pages().size();
     const std::vector<PlacedEntry> entries = front.contents(releases);
 
-    DocumentLayout out;
     out.paper = front.paper();
     std::vector<std::size_t> starts;
     std::size_t next = front.pages().size();
@@ -190,9 +230,14 @@ DocumentLayout lay_out_anthology(const Cover& cover, const std::vector<const mod
         link.bottom = entries[i].bottom;
         link.target_page = starts[i];
         link.target_top = front.page_top();
+        link.node = entries[i].node;
+        link.description = entries[i].description;
         front.pages()[entries[i].page].links.push_back(link);
     }
 
+    // Every heading has its bookmark (PDF/UA: the outline leads to the
+    // headings): the title page's too.
+    out.outline.push_back({cover.title, 0, 0, front.page_top()});
     out.outline.push_back({"Contents", 0, contents_first, front.page_top()});
     for (std::size_t i = 0; i < parts.size(); ++i) {
         auto& part = parts[i];
@@ -209,7 +254,24 @@ DocumentLayout lay_out_anthology(const Cover& cover, const std::vector<const mod
     out.pages = std::move(front.pages());
     for (auto& part : parts) {
         add_used(out.used, part.used);
-        for (auto& page : part.pages) out.pages.push_back(std::move(page));
+        const int offset = static_cast<int>(out.nodes.size());
+        for (StructNode n : part.nodes) {
+            if (n.parent < 0) {
+                n.type = "Art";
+                n.lang = part.lang == out.lang ? std::string() : part.lang;
+                n.parent = 0;
+            } else {
+                n.parent += offset;
+            }
+            out.nodes.push_back(std::move(n));
+        }
+        for (auto& page : part.pages) {
+            for (auto& t : page.texts)
+                if (t.node >= 0) t.node += offset;
+            for (auto& l : page.links)
+                if (l.node >= 0) l.node += offset;
+            out.pages.push_back(std::move(page));
+        }
     }
     const std::size_t total = out.pages.size();
     const std::size_t first_release = starts.empty() ? total : starts.front();

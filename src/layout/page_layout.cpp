@@ -3,6 +3,7 @@
 #include "base/deadline.hpp"
 #include "base/error.hpp"
 #include "base/regex.hpp"
+#include "base/script.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 #include "layout/design.hpp"
@@ -51,6 +52,8 @@ struct FlowLine {
     double gray = 0;
     std::optional<Rule> rule;  // a rule line instead of text: x offsets and y relative to the line's top
     bool center = false;
+    int node = -1;                       // the structure element its fragments belong to (Fragment::node aside)
+    Artifact artifact = Artifact::none;  // or the artifact the line is
 };
 
 struct FlowBlock {
@@ -74,6 +77,9 @@ public:
         : doc_(doc), setter_(fonts, hyphenator, diagnostics), paper_(paper_named(options.paper)),
           url_(R"((?:https?://|www\.)[^\s<>"]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})") {
         measure_ = paper_.width - d_.margin_left - d_.margin_right;
+        out_.lang = doc.meta.language;
+        out_.nodes.push_back({"Document", -1, {}, {}});
+        last_heading_ = doc.meta.title.empty() ? 0 : 1;
     }
 
     DocumentLayout run(bool with_footers) {
@@ -96,7 +102,7 @@ private:
         for (const auto& span : content) {
             Style style = combine(base, span.kind);
             if (span.kind == model::Span::Kind::link) {
-                int link = link_id(span.href);
+                int link = link_id(span.href, span.text);
                 out.push_back({span.text, style, size, link});
                 if (std::string address = model::shown_address(span); !address.empty())
                     out.push_back({" (" + address + ")", style, size, link});
@@ -122,21 +128,45 @@ private:
             std::string href = addr.find('@') != std::string::npos && addr.find("://") == std::string::npos
                                    ? "mailto:" + addr
                                    : (text::starts_with(addr, "www.") ? "https://" + addr : addr);
-            out.push_back({addr, style, size, link_id(href)});
+            out.push_back({addr, style, size, link_id(href, addr)});
             pos = e;
         }
         if (pos < s.size()) out.push_back({s.substr(pos), style, size, -1});
     }
 
-    int link_id(const std::string& href) {
+    // A link of the text being set: a Link element inside the current block's.
+    int link_id(const std::string& href, const std::string& text) {
         links_.push_back(href);
+        link_nodes_.push_back(node("Link", cur_node_));
+        std::string address = text::starts_with(href, "mailto:") ? href.substr(7) : href;
+        link_descriptions_.push_back(address == text ? address : text + " (" + address + ")");
         return static_cast<int>(links_.size() - 1);
+    }
+
+    // --------------------------------------------------- structure
+    int node(std::string type, int parent, std::string lang = {}) {
+        out_.nodes.push_back({std::move(type), parent, std::move(lang), {}});
+        return static_cast<int>(out_.nodes.size() - 1);
+    }
+    // A block's element, under the root: the current node for its links.
+    int block_node(std::string type) { return cur_node_ = node(std::move(type), 0); }
+
+    // H1 is the release's title; the model's heading levels follow it, and
+    // a level that skips one is brought up (PDF/UA: headings nest).
+    std::string heading_type(int level) {
+        int h = std::max(level, 1) + (doc_.meta.title.empty() ? 0 : 1);
+        h = std::min({h, last_heading_ + 1, 6});
+        last_heading_ = h;
+        return "H" + std::to_string(h);
     }
 
     // -------------------------------------------------------- blocks
     void add_lines(FlowBlock& block, std::vector<Line> lines, double indent, double leading, double size,
-                   double gray = 0) {
-        for (auto& l : lines) block.lines.push_back({std::move(l), indent, leading, baseline_in(leading, size), gray, {}, false});
+                   double gray = 0, int node = -1) {
+        for (auto& l : lines) {
+            block.lines.push_back({std::move(l), indent, leading, baseline_in(leading, size), gray, {}, false});
+            block.lines.back().node = node;
+        }
     }
 
     void rule(FlowBlock& block, double height, double y, double x1, double x2, double width, double gray = 0) {
@@ -153,26 +183,26 @@ private:
         ParagraphSpec ragged{measure_, false, false};
         if (!m.agency.empty())
             add_lines(b, setter_.set({{utf8::to_upper(m.agency), Style::bold, d_.agency_size, -1}}, ragged, 0), 0,
-                      d_.masthead_leading, d_.agency_size);
+                      d_.masthead_leading, d_.agency_size, 0, block_node("P"));
         if (!m.office.empty())
             add_lines(b, setter_.set({{m.office, Style::italic, d_.office_size, -1}}, ragged, 0), 0,
-                      d_.masthead_leading, d_.office_size);
+                      d_.masthead_leading, d_.office_size, 0, block_node("P"));
         if (!m.agency.empty() || !m.office.empty()) rule(b, 7, 4, 0, measure_, 1.1);
         if (std::string release = model::release_line(doc_); !release.empty())
             add_lines(b, setter_.set({{release, Style::regular, d_.release_size, -1}}, ragged, 0), 0, 13,
-                      d_.release_size, d_.release_gray);
+                      d_.release_size, d_.release_gray, block_node("P"));
         if (!m.title.empty()) {
             rule(b, 12, 0, 0, 0, 0);  // space
             ParagraphSpec balanced{measure_, false, false, true};
             add_lines(b, setter_.set({{m.title, Style::bold, d_.title_size, -1}}, balanced, 0), 0, d_.title_leading,
-                      d_.title_size);
+                      d_.title_size, 0, block_node("H1"));
             b.outline = OutlineEntry{m.title, 0, 0, 0};
         }
         if (!m.subtitle.empty()) {
             rule(b, 3, 0, 0, 0, 0);
             ParagraphSpec balanced{measure_, false, false, true};
             add_lines(b, setter_.set({{m.subtitle, Style::italic, d_.subtitle_size, -1}}, balanced, 0), 0,
-                      d_.subtitle_size * 1.25, d_.subtitle_size);
+                      d_.subtitle_size * 1.25, d_.subtitle_size, 0, block_node("P"));
         }
         if (!b.lines.empty()) {
             rule(b, 10, 0, 0, 0, 0);
@@ -189,6 +219,7 @@ private:
                 [&](const auto& blk) {
                     using T = std::decay_t<decltype(blk)>;
                     if constexpr (std::is_same_v<T, model::Paragraph>) {
+                        const int p = block_node("P");
                         std::vector<Run> r;
                         if (!dateline_done) {
                             r.push_back({doc_.meta.dateline, Style::bold, d_.body_size, -1});
@@ -199,10 +230,12 @@ private:
                         r.insert(r.end(), more.begin(), more.end());
                         FlowBlock b;
                         b.space_before = d_.paragraph_space;
-                        add_lines(b, setter_.set(r, {measure_, true, true}, line), 0, d_.body_leading, d_.body_size);
+                        add_lines(b, setter_.set(r, {measure_, true, true}, line), 0, d_.body_leading, d_.body_size, 0,
+                                  p);
                         push(std::move(b));
                     } else if constexpr (std::is_same_v<T, model::Heading>) {
                         bool h1 = blk.level <= 1;
+                        const int h = block_node(heading_type(blk.level));
                         double size = h1 ? d_.h1_size : d_.h2_size;
                         double leading = h1 ? d_.h1_leading : d_.h2_leading;
                         FlowBlock b;
@@ -212,16 +245,17 @@ private:
                         add_lines(b,
                                   setter_.set(runs(blk.content, h1 ? Style::bold : Style::bold_italic, size),
                                               {measure_, false, false}, line),
-                                  0, leading, size);
+                                  0, leading, size, 0, h);
                         b.outline = OutlineEntry{model::plain_text(blk.content), h1 ? 1 : 2, 0, 0};
                         push(std::move(b));
                     } else if constexpr (std::is_same_v<T, model::Quote>) {
+                        const int q = block_node("BlockQuote");
                         FlowBlock b;
                         b.space_before = d_.quote_space;
                         add_lines(b,
                                   setter_.set(runs(blk.content, Style::italic, d_.quote_size),
                                               {measure_ - 2 * d_.quote_indent, true, true}, line),
-                                  d_.quote_indent, d_.quote_leading, d_.quote_size);
+                                  d_.quote_indent, d_.quote_leading, d_.quote_size, 0, q);
                         push(std::move(b));
                         pending_space_ = d_.quote_space;
                     } else {
@@ -237,6 +271,7 @@ private:
         const double space = 14;
         FlowLine end{std::move(mark), 0, space + d_.body_leading, space + baseline_in(d_.body_leading, d_.body_size), 0, {}, false};
         end.indent = (measure_ - end.line.width) / 2;
+        end.artifact = Artifact::layout;  // typography, not the release's text
         if (blocks_.empty()) {
             FlowBlock b;
             b.lines.push_back(std::move(end));
@@ -249,7 +284,22 @@ private:
     void list(const model::List& l) {
         std::vector<int> counters(9, 0);
         bool first = true;
+        // The structure: an L per level; a nested list is in the LBody of
+        // the item before it, and a level never skips one (an item two
+        // levels down from the one before it is nested one level).
+        std::vector<int> lists, bodies;
         for (const auto& item : l.items) {
+            const auto level =
+                static_cast<std::size_t>(std::min<std::size_t>(std::clamp(item.depth, 0, 8), lists.size()));
+            if (level == lists.size()) {
+                lists.push_back(node("L", level == 0 ? 0 : bodies[level - 1]));
+                out_.nodes.back().numbering = l.ordered ? "Decimal" : "Disc";
+            }
+            lists.resize(level + 1);
+            bodies.resize(level + 1);
+            const int li = node("LI", lists[level]);
+            const int lbl = node("Lbl", li);
+            bodies[level] = cur_node_ = node("LBody", li);
             int depth = std::clamp(item.depth, 0, 8);
             ++counters[static_cast<std::size_t>(depth)];
             std::fill(counters.begin() + depth + 1, counters.end(), 0);
@@ -261,14 +311,16 @@ private:
             b.space_before = first ? d_.paragraph_space : d_.item_space;
             first = false;
             int line = item.line ? item.line : l.line;
-            add_lines(b, setter_.set(runs(item.content, Style::regular, d_.body_size), {measure_ - text_x, true, true}, line),
-                      text_x, d_.body_leading, d_.body_size);
+            add_lines(
+                b, setter_.set(runs(item.content, Style::regular, d_.body_size), {measure_ - text_x, true, true}, line),
+                text_x, d_.body_leading, d_.body_size, 0, bodies[level]);
             if (!b.lines.empty()) {
                 // The marker hangs in the indent, right-aligned 5pt before the text.
                 Line m = setter_.set_line({{marker, Style::regular, d_.body_size, -1}}, line);
                 double shift = -5 - m.width;
                 for (auto& f : m.fragments) {
                     f.x += shift;
+                    f.node = lbl;
                     b.lines.front().line.fragments.insert(b.lines.front().line.fragments.begin(), f);
                 }
             }
@@ -283,15 +335,17 @@ private:
         b.space_before = 16;
         b.keep_together = true;
         rule(b, 8, 0, 0, 144, 0.6);
+        const int sect = node("Sect", 0);
         ParagraphSpec spec{measure_, false, false};
         for (std::size_t i = 0; i < cs.size(); ++i) {
             const auto& c = cs[i];
             if (i > 0) rule(b, 6, 0, 0, 0, 0);
             bool labelled = !c.lines.empty() && text::ascii_lower(c.lines.front()).find("contact") != std::string::npos;
             if (!labelled)
-                add_lines(b, setter_.set({{"Contact", Style::bold, d_.contact_size, -1}}, spec, 0), 0, d_.contact_leading,
-                          d_.contact_size);
+                add_lines(b, setter_.set({{"Contact", Style::bold, d_.contact_size, -1}}, spec, 0), 0,
+                          d_.contact_leading, d_.contact_size, 0, node("P", sect));
             for (std::size_t k = 0; k < c.lines.size(); ++k) {
+                const int p = cur_node_ = node("P", sect);
                 std::vector<Run> r;
                 std::string line = c.lines[k];
                 if (labelled && k == 0) {
@@ -303,7 +357,7 @@ private:
                     line = line.substr(cut);
                 }
                 append_detecting_links(r, line, Style::regular, d_.contact_size);
-                add_lines(b, setter_.set(r, spec, 0), 0, d_.contact_leading, d_.contact_size);
+                add_lines(b, setter_.set(r, spec, 0), 0, d_.contact_leading, d_.contact_size, 0, p);
             }
         }
         push(std::move(b));
@@ -408,7 +462,7 @@ private:
         const auto& frags = fl.line.fragments;
         for (std::size_t i = 0; i < frags.size(); ++i) {
             const Fragment& f = frags[i];
-            page.texts.push_back({left + f.x, base, f.face, f.size, f.text, fl.gray, f.actual});
+            page.texts.push_back(placed(f, left + f.x, base, fl.gray, fragment_node(f, fl), fl.artifact));
             if (f.link >= 0) {
                 // One link area per run of fragments of the same link on this line.
                 bool continues = !page.links.empty() && i > 0 && frags[i - 1].link == f.link &&
@@ -417,12 +471,41 @@ private:
                 if (continues) {
                     page.links.back().right = left + f.x + f.width;
                 } else {
-                    page.links.push_back({left + f.x, base - fl.line.descent, left + f.x + f.width, base + fl.line.ascent,
-                                          links_[static_cast<std::size_t>(f.link)]});
+                    const auto link = static_cast<std::size_t>(f.link);
+                    page.links.push_back({left + f.x, base - fl.line.descent, left + f.x + f.width,
+                                          base + fl.line.ascent, links_[link], 0, 0, link_nodes_[link],
+                                          link_descriptions_[link]});
                 }
             }
         }
         y_ += fl.height;
+    }
+
+    // The element a fragment is content of: its own (a list marker's Lbl),
+    // its link's, or its line's; inside it, a Span with the language of a
+    // passage in another script (script.hpp), one per passage: the
+    // fragments of a passage follow each other.
+    int fragment_node(const Fragment& f, const FlowLine& fl) {
+        if (fl.artifact != Artifact::none || f.inserted) return -1;
+        int n = f.node >= 0 ? f.node : (f.link >= 0 ? link_nodes_[static_cast<std::size_t>(f.link)] : fl.node);
+        if (n < 0) return n;
+        const std::string lang = script::part_language(f.text, doc_.meta.language);
+        if (lang.empty()) {
+            // Numbers and punctuation inside a passage stay in it.
+            if (last_placed_ >= 0 && out_.nodes[static_cast<std::size_t>(last_placed_)].parent == n &&
+                !out_.nodes[static_cast<std::size_t>(last_placed_)].lang.empty() && !has_letters(f.text))
+                return last_placed_;
+            return last_placed_ = n;
+        }
+        const auto& last = last_placed_ >= 0 ? out_.nodes[static_cast<std::size_t>(last_placed_)] : out_.nodes[0];
+        if (last_placed_ >= 0 && last.type == "Span" && last.parent == n && last.lang == lang) return last_placed_;
+        return last_placed_ = node("Span", n, lang);
+    }
+
+    static bool has_letters(const std::string& s) {
+        for (std::size_t i = 0; i < s.size();)
+            if (utf8::is_letter(utf8::next(s, i))) return true;
+        return false;
     }
 
     void footers() {
@@ -438,6 +521,11 @@ private:
     double measure_ = 468;
     std::vector<FlowBlock> blocks_;
     std::vector<std::string> links_;
+    std::vector<int> link_nodes_;                 // per link: its Link element
+    std::vector<std::string> link_descriptions_;  // per link: its /Contents
+    int cur_node_ = 0;                            // the element links being set go in
+    int last_heading_ = 1;                        // H1: the title's level (heading_type)
+    int last_placed_ = -1;                        // the element of the last fragment placed
     double pending_space_ = 0;
     double y_ = 0;  // from the page's top
     DocumentLayout out_;
@@ -455,9 +543,18 @@ void draw_footer(Page& page, const Paper& paper, const std::string& text, Setter
     const double measure = paper.width - d.margin_left - d.margin_right;
     Line l = setter.set_line({{text, Style::regular, d.footer_size, -1}}, 0);
     double x = d.margin_left + (measure - l.width) / 2;
-    for (const auto& f : l.fragments) page.texts.push_back({x + f.x, d.footer_baseline, f.face, f.size, f.text, d.footer_gray, f.actual});
+    for (const auto& f : l.fragments)
+        page.texts.push_back(placed(f, x + f.x, d.footer_baseline, d.footer_gray, -1, Artifact::pagination));
     double rule_y = d.footer_baseline + d.footer_size + 5;
-    page.rules.push_back({d.margin_left, rule_y, d.margin_left + measure, rule_y, 0.4, d.footer_gray});
+    page.rules.push_back(
+        {d.margin_left, rule_y, d.margin_left + measure, rule_y, 0.4, d.footer_gray, Artifact::pagination});
+}
+
+PlacedText placed(const Fragment& f, double x, double y, double gray, int node, Artifact artifact) {
+    PlacedText t{x, y, f.face, f.size, f.text, gray, f.actual, f.space_after, node, artifact, f.inserted};
+    if (f.inserted) t.node = -1;
+    if (t.node < 0 && t.artifact == Artifact::none) t.artifact = Artifact::layout;
+    return t;
 }
 
 }  // namespace pressroom::layout

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -36,19 +37,31 @@ struct Paper {
 // Error(usage) for anything else.
 Paper paper_named(const std::string& name);
 
+// What a piece of the page is to a reader, for tagged PDF: content of a
+// structure element, or an artifact (drawn, but not the document's text).
+// Pagination artifacts (running footers and their rules) repeat on every
+// page; layout artifacts (rules, the "###" end mark, a hyphen added at a
+// line break) only serve the typesetting.
+enum class Artifact { none, layout, pagination };
+
 struct PlacedText {
     double x = 0, y = 0;  // baseline start
     std::size_t face = 0;
     double size = 11;
     std::string text;     // UTF-8, only characters `face` has, BMP only
     double gray = 0;      // 0 = black
-    std::string actual;   // what `text` stands for, when more (Fragment::actual); else empty
+    std::optional<std::string> actual;   // what `text` stands for, when not itself (Fragment::actual)
+    bool space_after = false;            // a word space follows (Fragment::space_after)
+    int node = -1;                       // the structure element (DocumentLayout::nodes) it is content of
+    Artifact artifact = Artifact::none;  // or the artifact it is (then node is -1)
+    bool inserted = false;               // a hyphen added at a line break (Fragment::inserted): a layout artifact
 };
 
 struct Rule {
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     double width = 0.5;
     double gray = 0;
+    Artifact artifact = Artifact::layout;  // a rule is never text
 };
 
 struct LinkArea {
@@ -58,6 +71,20 @@ struct LinkArea {
     // of the top of what it shows there.
     std::size_t target_page = 0;
     double target_top = 0;
+    int node = -1;            // its Link structure element
+    std::string description;  // what it leads to, in words (the annotation's /Contents)
+};
+
+// One element of the document's logical structure (tagged PDF's structure
+// tree, PDF 32000-1 14.7-14.8), in reading order: standard structure types
+// only, so no role map is needed. Elements are listed parents first; the
+// PDF writer orders each element's children by where their content first
+// appears, which is the reading order of the layout.
+struct StructNode {
+    std::string type;       // Document, Art, Sect, Div, H1..H6, P, L, LI, Lbl, LBody, BlockQuote, Link, TOC, TOCI, Span
+    int parent = -1;        // index in DocumentLayout::nodes; -1 for the root (node 0)
+    std::string lang;       // BCP 47, when the element's language differs from its parent's
+    std::string numbering;  // an L's ListNumbering: Disc (bullets) or Decimal
 };
 
 struct Page {
@@ -78,6 +105,8 @@ struct DocumentLayout {
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
     std::map<std::size_t, std::set<char32_t>> used;  // characters drawn per face
+    std::vector<StructNode> nodes;                   // the structure; nodes[0] is the root (Document)
+    std::string lang;                                // the document's language (BCP 47)
 };
 
 struct LayoutOptions {
@@ -94,7 +123,13 @@ class Setter;
 
 // Draws `text` as the running footer of `page`, centred over a thin rule,
 // as lay_out does on every page; `setter` records the characters it uses.
+// Both are pagination artifacts.
 void draw_footer(Page& page, const Paper& paper, const std::string& text, Setter& setter);
+
+struct Fragment;
+// A fragment placed at (x, y) as content of structure element `node` (or,
+// with node -1, as an `artifact`): its text, actual text and word space.
+PlacedText placed(const Fragment& f, double x, double y, double gray, int node, Artifact artifact = Artifact::none);
 
 // The text of the running footer of page `page` (1-based) of `pages`:
 // "No. 105-13 · Page 1 of 2" (without the number part when the release has none).

@@ -127,10 +127,12 @@ Setter::Glyph Setter::hyphen_glyph(const Glyph& like) {
 Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bool justify, bool hyphenate,
                             bool balance) {
     Built b;
-    auto push = [&](Item item, std::pair<std::size_t, std::size_t> span = {0, 0}, Glyph hyphen = {}) {
+    auto push = [&](Item item, std::pair<std::size_t, std::size_t> span = {0, 0}, Glyph hyphen = {},
+                    std::pair<std::size_t, std::size_t> word_rest = {0, 0}) {
         b.items.push_back(item);
         b.spans.push_back(span);
         b.hyphens.push_back(hyphen);
+        b.word_rest.push_back(word_rest);
     };
     std::size_t n = glyphs.size();
     std::size_t i = 0;
@@ -244,19 +246,22 @@ Setter::Built Setter::build(const std::vector<Glyph>& glyphs, double measure, bo
         for (const auto& o : opps) {
             emit_boxes(seg, o.after + 1);
             seg = o.after + 1;
+            const std::pair<std::size_t, std::size_t> rest{o.after + 1, j};
             switch (o.kind) {
                 case OppKind::hyphenation: {
                     std::size_t before = o.after;
                     while (before > i && glyphs[before].face == not_drawn) --before;
                     Glyph h = hyphen_glyph(glyphs[before]);
-                    push(Item::penalty_item(h.advance, hyphen_penalty, true), {0, 0}, h);
+                    push(Item::penalty_item(h.advance, hyphen_penalty, true), {0, 0}, h, rest);
                     break;
                 }
-                case OppKind::explicit_hyphen: push(Item::penalty_item(0, explicit_hyphen_penalty, true)); break;
-                case OppKind::dash: push(Item::penalty_item(0, dash_penalty, false)); break;
+                case OppKind::explicit_hyphen:
+                    push(Item::penalty_item(0, explicit_hyphen_penalty, true), {0, 0}, {}, rest);
+                    break;
+                case OppKind::dash: push(Item::penalty_item(0, dash_penalty, false), {0, 0}, {}, rest); break;
                 case OppKind::url:
-                case OppKind::zero_width: push(Item::penalty_item(0, url_penalty, false)); break;
-                case OppKind::emergency: push(Item::penalty_item(0, emergency_penalty, false)); break;
+                case OppKind::zero_width: push(Item::penalty_item(0, url_penalty, false), {0, 0}, {}, rest); break;
+                case OppKind::emergency: push(Item::penalty_item(0, emergency_penalty, false), {0, 0}, {}, rest); break;
             }
         }
         emit_boxes(seg, j);
@@ -275,6 +280,11 @@ std::vector<Line> Setter::make_lines(const Built& b, const Resolved& resolved, c
     const std::vector<Glyph>& glyphs = resolved.glyphs;
     std::vector<Line> lines;
     std::size_t start = 0;
+    // Glyphs before this index finish a word that a line break cut: the
+    // word's first piece already stands for them (Fragment::actual).
+    std::size_t said_until = 0;
+    // The finishing glue (the last line's fill) is no word space.
+    const std::size_t finishing_glue = b.items.size() >= 2 ? b.items.size() - 2 : 0;
     for (const auto& br : breaks) {
         double r = br.ratio;
         if (!std::isfinite(r) || natural) r = std::min(0.0, std::isfinite(r) ? r : 0.0);
@@ -291,10 +301,8 @@ std::vector<Line> Setter::make_lines(const Built& b, const Resolved& resolved, c
             if (adjacent && !line.fragments.empty()) {
                 Fragment& last = line.fragments.back();
                 if (last.face == f.face && last.size == f.size && last.link == f.link) {
-                    if (!last.actual.empty() || !f.actual.empty()) {
-                        if (last.actual.empty()) last.actual = last.text;
-                        last.actual += f.actual.empty() ? f.text : f.actual;
-                    }
+                    if (last.actual || f.actual)
+                        last.actual = last.actual.value_or(last.text) + f.actual.value_or(f.text);
                     last.text += f.text;
                     last.width += f.width;
                     return;
@@ -318,25 +326,35 @@ std::vector<Line> Setter::make_lines(const Built& b, const Resolved& resolved, c
                     used_[glyphs[g].face].insert(glyphs[g].cp);
                     carries = carries || glyphs[g].actual;
                 }
-                if (carries)
-                    for (std::size_t g = s; g < e; ++g) {
-                        if (glyphs[g].actual) f.actual += resolved.actual[glyphs[g].actual - 1];
-                        else utf8::append(f.actual, glyphs[g].cp);
-                    }
+                if (s < said_until) f.actual = std::string();
+                else if (carries) f.actual = text_of(resolved, s, e);
                 add(std::move(f));
                 x += it.width;
                 adjacent = true;
             } else if (it.type == Item::Type::glue) {
+                if (adjacent && k != finishing_glue) space_after(line.fragments.back());
                 x += it.width + (r > 0 ? r * it.stretch : r * it.shrink);
                 adjacent = false;
             }
         }
         const Item& end = b.items[br.position];
+        if (adjacent && end.type == Item::Type::glue && br.position != finishing_glue)
+            space_after(line.fragments.back());  // the line breaks at a word space
+        if (const auto [rest_from, rest_to] = b.word_rest[br.position]; rest_to > 0 && !line.fragments.empty()) {
+            // The line breaks inside a word: its last piece stands for the
+            // whole rest of the word, unless an earlier piece already does
+            // (a word cut twice, as a long URL may be).
+            Fragment& last = line.fragments.back();
+            if (rest_from > said_until)
+                last.actual = last.actual.value_or(last.text) + text_of(resolved, rest_from, rest_to);
+            said_until = std::max(said_until, rest_to);
+        }
         if (end.type == Item::Type::penalty && end.width > 0) {
             const Glyph& h = b.hyphens[br.position];
             Fragment f{x, h.advance, h.face, h.size, "-", h.link, {}};
+            f.inserted = true;
             used_[h.face].insert('-');
-            add(std::move(f));
+            line.fragments.push_back(std::move(f));  // never merged with the word: it is not its text
             x += h.advance;
         }
         line.width = x;
@@ -344,6 +362,25 @@ std::vector<Line> Setter::make_lines(const Built& b, const Resolved& resolved, c
         start = br.position + 1;
     }
     return lines;
+}
+
+std::string Setter::text_of(const Resolved& resolved, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t g = from; g < to && g < resolved.glyphs.size(); ++g) {
+        const Glyph& glyph = resolved.glyphs[g];
+        if (glyph.face == not_drawn) continue;
+        if (glyph.actual) out += resolved.actual[glyph.actual - 1];
+        else utf8::append(out, glyph.cp);
+    }
+    return out;
+}
+
+void Setter::space_after(Fragment& f) {
+    // Every face pressroom ships has a space; a --font-dir face without
+    // one leaves the word boundary to the gap, as before.
+    if (!fonts_.face(f.face).covers(' ')) return;
+    f.space_after = true;
+    used_[f.face].insert(' ');
 }
 
 std::vector<Line> Setter::set(const std::vector<Run>& runs, const ParagraphSpec& spec, int line) {

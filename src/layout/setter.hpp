@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -38,12 +39,30 @@ struct Fragment {
     double size = 11;
     std::string text;      // UTF-8; every character has a glyph in `face`
     int link = -1;
-    // The text the fragment stands for when it is more than `text`: the
-    // drawn characters with the invisible ones (Unicode's default-ignorable
-    // code points: variation selectors, joiners) between and after them,
-    // which are never drawn. Empty when it is `text`. The PDF writer puts it
-    // in /ActualText, so copied and extracted text is the model's text.
-    std::string actual;
+    // The text the fragment stands for when it is not `text`, for the PDF
+    // writer's /ActualText, so that copied and extracted text is the
+    // model's text:
+    //  - the drawn characters with the invisible ones (Unicode's
+    //    default-ignorable code points: variation selectors, joiners)
+    //    between and after them, which are never drawn;
+    //  - for the last piece of a word that a line break cuts (at a
+    //    hyphenation point, after an explicit hyphen, in a URL), the whole
+    //    word from that piece on, and for the pieces on the following lines
+    //    "" (they are already said): text extraction then gives the word
+    //    whole, however the lines broke it.
+    // Empty (no value) when the fragment stands for its own text.
+    std::optional<std::string> actual;
+    // A word space follows in the text (not at a line's break inside a
+    // word, nor after a paragraph's last word). The PDF writer draws a real
+    // space character after the fragment, so that text extraction and the
+    // tagged text find the words without guessing from the gaps.
+    bool space_after = false;
+    // A hyphen the line breaker added at a hyphenation point: not text of
+    // the model (the PDF writer marks it as an artifact).
+    bool inserted = false;
+    // The caller's label for this fragment (page layout: the structure
+    // element it belongs to, when not its line's); -1 when none.
+    int node = -1;
 };
 
 struct Line {
@@ -82,6 +101,10 @@ public:
     // Width of text set in one style, points (after font selection).
     double measure(std::string_view text, fonts::Style style, double size, int line = 0);
 
+    // Marks `f` as followed by a word space, when its face can draw one
+    // (Fragment::space_after), and records the space for subsetting.
+    void space_after(Fragment& f);
+
     // Characters set with each face, for subsetting.
     const std::map<std::size_t, std::set<char32_t>>& used() const { return used_; }
     const fonts::FontSet& fonts() const { return fonts_; }
@@ -112,11 +135,17 @@ private:
         // the glyph index whose font sets the hyphen.
         std::vector<std::pair<std::size_t, std::size_t>> spans;
         std::vector<Glyph> hyphens;  // per item, meaningful for flagged penalties
+        // Per item: for a break inside a word, the glyphs [first, second)
+        // of the word after the break; {0, 0} for any other item.
+        std::vector<std::pair<std::size_t, std::size_t>> word_rest;
     };
     Built build(const std::vector<Glyph>& glyphs, double measure, bool justify, bool hyphenate, bool balance = false);
     std::vector<Line> make_lines(const Built& b, const Resolved& resolved, const std::vector<Break>& breaks,
                                  bool justify);
     Glyph hyphen_glyph(const Glyph& like);
+    // The model's text of glyphs [from, to): invisible characters carried
+    // included, break opportunities (soft hyphen, U+200B) left out.
+    static std::string text_of(const Resolved& resolved, std::size_t from, std::size_t to);
 
     const fonts::FontSet& fonts_;
     const Hyphenator* hyphenator_;

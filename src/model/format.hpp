@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 
 namespace pressroom::model {
 
@@ -26,5 +27,17 @@ std::string long_date(const std::string& iso);
 // The line under the agency in a title block: "News Release · No. 105-13 ·
 // February 22, 2013", with the parts the document has.
 std::string release_line(const Document& doc, const std::string& separator = " \u00b7 ");
+
+// The first sentence of `text`: up to the first '.', '!' or '?' followed by
+// a space and a capital letter, skipping abbreviations and initials ("U.S.",
+// "Gen.", "J."). Cut at a word boundary with an ellipsis past `max_chars`
+// code points.
+std::string first_sentence(std::string_view text, std::size_t max_chars = 300);
+
+// What a release is called where a title must be (the EPUB's dc:title, the
+// PDF's Title and XMP dc:title, which PDF/UA requires): its title, else its
+// first heading, else the first sentence of its first paragraph (at most 80
+// characters), else its source's name, else "Press release". Never empty.
+std::string fallback_title(const Document& doc);
 
 }  // namespace pressroom::model

@@ -43,5 +43,7 @@ std::string date_span(const Anthology& a);
 // renderers do.
 std::string render_epub_anthology(const Anthology& a, const Options& options, Diagnostics& diags);
 std::string render_pdf_anthology(const Anthology& a, const Options& options, Diagnostics& diags);
+// The same without tagging (the tests compare the two's page images).
+std::string render_pdf_anthology_untagged(const Anthology& a, const Options& options, Diagnostics& diags);
 
 }  // namespace pressroom::render

@@ -206,6 +206,61 @@ TEST_CASE("epub: package metadata of the seed") {
     for (auto [it, end] = meta.equal_range("schema:accessibilityFeature"); it != end; ++it)
         features.push_back(it->second);
     CHECK(features == std::vector<std::string>{"structuralNavigation", "tableOfContents", "readingOrder"});
+    CHECK(one("dcterms:conformsTo") == "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
+    CHECK(text::starts_with(one("a11y:certifiedBy"), "pressroom"));
+}
+
+// The summary is made from what the content document holds: a release of
+// paragraphs only (as most scraped releases are) says it has no section
+// headings, and claims no lists or quotations.
+TEST_CASE("epub: the accessibility summary says only what the release has") {
+    model::Document plain = hand_made();
+    plain.body.erase(plain.body.begin() + 1, plain.body.end());
+    const auto meta = opf_metadata(epub_of(plain));
+    const std::string summary = meta.find("schema:accessibilitySummary")->second;
+    CHECK(summary.find("there are no section headings") != std::string::npos);
+    CHECK(summary.find("lists") == std::string::npos);
+    CHECK(summary.find("quotations") == std::string::npos);
+    CHECK(summary.find("Contact addresses") != std::string::npos);
+    CHECK(meta.find("dcterms:conformsTo")->second == "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
+
+    const std::string full = opf_metadata(epub_of(hand_made())).find("schema:accessibilitySummary")->second;
+    CHECK(full.find("The title and 1 section heading are marked up as headings") != std::string::npos);
+    CHECK(full.find("Lists, quotations, contact addresses and links are marked up as such.") != std::string::npos);
+
+    // No heading at all (no title, no heading blocks): no structural
+    // navigation claimed.
+    model::Document bare = plain;
+    bare.meta.title.clear();
+    const auto bare_meta = opf_metadata(epub_of(bare));
+    for (auto [it, end] = bare_meta.equal_range("schema:accessibilityFeature"); it != end; ++it)
+        CHECK(it->second != "structuralNavigation");
+    CHECK(bare_meta.find("schema:accessibilitySummary")->second.find("There are no headings") != std::string::npos);
+}
+
+// WCAG 2.1, 3.1.2: a passage in another script is announced in its language.
+TEST_CASE("epub: a passage in another script is a span with its lang and dir") {
+    model::Document doc = hand_made();
+    doc.body.insert(
+        doc.body.begin(),
+        model::Paragraph{model::text_inlines("The minister said \u041f\u0440\u0438\u0432\u0435\u0442 "
+                                             "\u043c\u0438\u0440 and then \u05e9\u05dc\u05d5\u05dd to all."),
+                         1});
+    const std::string epub = epub_of(doc);
+    auto x = content_of(epub);
+    std::vector<xmlNode*> spans;
+    for (xmlNode* span : elements(x.body(), "span"))
+        if (!test::attr(span, "lang").empty()) spans.push_back(span);
+    REQUIRE(spans.size() == 2);
+    CHECK(element_text(spans[0]) == "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440");
+    CHECK(test::attr(spans[0], "lang") == "ru");
+    CHECK(test::ns_attr(spans[0], "lang", "http://www.w3.org/XML/1998/namespace") == "ru");
+    CHECK(test::attr(spans[0], "dir").empty());
+    CHECK(element_text(spans[1]) == "\u05e9\u05dc\u05d5\u05dd");
+    CHECK(test::attr(spans[1], "lang") == "he");
+    CHECK(test::attr(spans[1], "dir") == "rtl");
+    const std::string summary = opf_metadata(epub).find("schema:accessibilitySummary")->second;
+    CHECK(summary.find("Passages in another script") != std::string::npos);
 }
 
 TEST_CASE("epub: optional metadata is omitted and never empty") {

@@ -289,6 +289,20 @@ TEST_CASE("hostile: format characters in a headline and a paragraph are dropped 
     CHECK(fs::exists(dir / "out" / "joiner.epub"));
 }
 
+// The same characters written as a format's escapes, which decoding never
+// sees: YAML front matter ("\u2060", "\_" for NBSP), as White House
+// exports have them.
+TEST_CASE("hostile: format characters escaped in front matter are dropped from the title") {
+    test::TempDir dir;
+    test::write_file(dir / "escaped.md", "---\ntitle: \"Emergency Concerning Disease 2019 (COVID-\\u206019)\\_Pandemic\"\n"
+                                         "date: '2023-02-10'\n---\n\nThe President declared a national emergency concerning the "
+                                         "disease, and it continues in effect beyond the date it would end.\n");
+    auto r = test::pressroom({"convert", "-t", "all", "-o", (dir / "out").string(), (dir / "escaped.md").string()});
+    CHECK_MESSAGE(r.status == 0, r.err);
+    CHECK(test::read_file(dir / "out" / "escaped.xml").find("<title>Emergency Concerning Disease 2019 (COVID-19) Pandemic</title>") !=
+          std::string::npos);
+}
+
 // ------------------------------------------------------------------- HTML
 
 TEST_CASE("hostile: HTML nested 100000 levels deep is refused") {

@@ -75,7 +75,7 @@ void prose_fallback(Context& cx) {
     // Or a clean text: a headline and prose with almost nothing around them
     // (the classifier learned from pages with chrome, and on a text with
     // none its position features mislead it).
-    const bool clean = prose * 10 >= (blocks.size() - 1) * 7;
+    const bool clean = prose * 10 >= (blocks.size() - 1) * 6;
     if (!says_release && !clean) return;
     std::size_t first = rows.size(), last = 0;
     for (const Block& b : blocks)

@@ -226,7 +226,7 @@ void repair_source(Source& src, Diagnostics& diags) {
 // says too little.
 void detect_language(Context& cx) {
     auto& m = cx.doc.meta;
-    if (!m.language.empty()) return;
+    if (!cx.src.given.language.empty()) return;
     std::string text = m.title;
     for (const auto& block : cx.doc.body) {
         std::visit(

@@ -61,6 +61,7 @@ std::string render_epub_anthology(const Anthology& a, const Options& options, Di
         const std::string file = chapter_file(i);
         ContentDocument content = build_content(doc, book, file);
         nav_content.toc.insert(nav_content.toc.end(), content.toc.begin(), content.toc.end());
+        nav_content.features += content.features;
         spine.push_back(file);
         chapters.push_back(std::move(content.xhtml));
         identity += book.identifier + "\n";
@@ -96,7 +97,8 @@ std::string render_epub_anthology(const Anthology& a, const Options& options, Di
     ZipWriter zip(a.time);
     zip.add("mimetype", "application/epub+zip", Compression::store);
     zip.add("META-INF/container.xml", container_xml(), Compression::deflate);
-    zip.add(dir + package_file, package_document(book, {}, spine), Compression::deflate);
+    zip.add(dir + package_file, package_document(book, {}, nav_content.features, spine, a.releases.size()),
+            Compression::deflate);
     zip.add(dir + nav_file, navigation_document(book, nav_content), Compression::deflate);
     zip.add(dir + ncx_file, ncx_document(book, nav_content), Compression::deflate);
     zip.add(dir + title_file, title_page.xhtml, Compression::deflate);

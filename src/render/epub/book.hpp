@@ -5,6 +5,7 @@
 
 #include "base/diagnostic.hpp"
 #include "model/document.hpp"
+#include "model/format.hpp"
 #include "render/renderer.hpp"
 
 #include <cstdint>
@@ -32,10 +33,9 @@ struct Book {
 // Throws nothing for any model content; notes fallbacks in diags.
 Book describe(const model::Document& doc, const Options& options, Diagnostics& diags);
 
-// The first sentence of `text`: up to the first '.', '!' or '?' followed by
-// a space and a capital letter, skipping abbreviations and initials ("U.S.",
-// "Gen.", "J."). Cut at a word boundary with an ellipsis past `max_chars`
-// code points.
-std::string first_sentence(std::string_view text, std::size_t max_chars = 300);
+// model::first_sentence, by the name the EPUB tests know.
+inline std::string first_sentence(std::string_view text, std::size_t max_chars = 300) {
+    return model::first_sentence(text, max_chars);
+}
 
 }  // namespace pressroom::render::epub

@@ -1,6 +1,7 @@
 #include "render/epub/content.hpp"
 
 #include "base/deadline.hpp"
+#include "base/script.hpp"
 #include "base/text.hpp"
 #include "model/check.hpp"
 #include "model/format.hpp"
@@ -31,7 +32,7 @@ public:
         // A model without any text (only blank blocks) still gets a page
         // that says what it is, rather than an empty body.
         if (!body->children) tree_.element(body, "h1", book_.title);
-        return {tree_.serialize(false), std::move(toc_), std::move(landmarks_)};
+        return {tree_.serialize(false), std::move(toc_), std::move(landmarks_), features_};
     }
 
 private:
@@ -67,6 +68,7 @@ private:
             xmlNode* h1 = tree_.element(header, "h1");
             tree_.attr(h1, "id", "title");
             linked_text(h1, m.title);
+            features_.title = true;
         }
         if (xmlNode* sub = line(header, "subtitle", m.subtitle)) tree_.attr(sub, "role", "doc-subtitle");
         // The title is the first entry of the table of contents even when
@@ -153,20 +155,23 @@ private:
     void block(xmlNode* parent, const model::Heading& h) {
         if (!has_text(h.content)) return;
         // h1 is the release's title; the body's sections start at h2.
+        // Headings nest under the title; a level may go deeper by one step
+        // at a time only, so a subsection without a section is a section,
+        // in the table of contents and in the markup alike (WCAG 1.3.1:
+        // Ace's heading-order rule fails an h4 after an h2).
         static const char* tags[] = {"h2", "h3", "h4"};
-        const int level = std::clamp(h.level, 1, 3);
-        xmlNode* node = tree_.element(parent, tags[level - 1]);
+        const int depth = std::min(std::clamp(h.level, 1, 3), toc_.back().depth + 1);
+        xmlNode* node = tree_.element(parent, tags[depth - 1]);
         const std::string id = "s" + std::to_string(++headings_);
+        features_.headings = headings_;
         tree_.attr(node, "id", id);
         inlines(node, h.content);
-        // Headings nest under the title; a level may go deeper by one step
-        // at a time only, so a subsection without a section is a section.
-        const int depth = std::min(level, toc_.back().depth + 1);
         toc_.push_back({depth, text::collapse_space(model::plain_text(h.content)), file_ + "#" + id});
     }
 
     void block(xmlNode* parent, const model::Quote& q) {
         if (!has_text(q.content)) return;
+        features_.quotes = true;
         inlines(tree_.element(tree_.element(parent, "blockquote"), "p"), q.content);
     }
 
@@ -185,6 +190,7 @@ private:
             if (depth > current) lists.push_back(tree_.element(items.back(), tag));
             while (static_cast<int>(lists.size()) - 1 > depth) lists.pop_back();
             items.resize(lists.size() - 1);
+            features_.lists = true;
             xmlNode* li = tree_.element(lists.back(), "li");
             items.push_back(li);
             inlines(li, item.content);
@@ -203,6 +209,7 @@ private:
             for (const auto& l : c.lines)
                 if (!blank(l)) lines.push_back(l);
             if (lines.empty()) continue;
+            features_.contacts = true;
             xmlNode* address = tree_.element(section, "address");
             // Most contact blocks carry their own label ("Media contact:");
             // the stylesheet labels the others.
@@ -221,12 +228,34 @@ private:
         tree_.phrasing(parent);  // "<a>x</a>, y" must not be indented into "x , y"
         for (const TextRun& run : autolink(s)) {
             if (run.href.empty()) {
-                tree_.text(parent, run.text);
+                languaged_text(parent, run.text);
             } else {
-                xmlNode* a = tree_.element(parent, "a", run.text);
-                tree_.attr(a, "href", run.href);
+                link(parent, run.text, run.href);
             }
         }
+    }
+
+    void link(xmlNode* parent, const std::string& text, const std::string& href) {
+        xmlNode* a = tree_.element(parent, "a");
+        tree_.attr(a, "href", href);
+        tree_.phrasing(a);
+        languaged_text(a, text);
+        features_.links = true;
+    }
+
+    // Text, with each passage in another script in a span of its language
+    // (WCAG 2.1, 3.1.2 Language of Parts).
+    void languaged_text(xmlNode* parent, const std::string& s) {
+        std::size_t at = 0;
+        for (const script::Passage& p : script::passages(s, book_.language)) {
+            if (p.begin > at) tree_.text(parent, s.substr(at, p.begin - at));
+            xmlNode* span = tree_.element(parent, "span", s.substr(p.begin, p.end - p.begin));
+            tree_.lang(span, p.lang, true);
+            if (script::right_to_left(p.lang)) tree_.attr(span, "dir", "rtl");
+            features_.passages = true;
+            at = p.end;
+        }
+        if (at < s.size()) tree_.text(parent, s.substr(at));
     }
 
     // The spans one after the other, nothing between them: the model's
@@ -242,7 +271,7 @@ private:
             case K::strong: linked_text(tree_.element(parent, "strong"), span.text); break;
             case K::link:
                 // A link whose href cannot be made safe keeps its text.
-                if (auto href = safe_href(span.href)) tree_.attr(tree_.element(parent, "a", span.text), "href", *href);
+                if (auto href = safe_href(span.href)) link(parent, span.text, *href);
                 else linked_text(parent, span.text);
                 break;
             }
@@ -257,6 +286,7 @@ private:
     std::vector<TocEntry> toc_;
     std::vector<Landmark> landmarks_;
     int headings_ = 0;
+    Features features_;
 };
 
 }  // namespace

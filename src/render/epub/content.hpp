@@ -10,7 +10,9 @@
 //     <section id="contacts">  one <address> per contact, lines by <br/>
 //
 // Every character of the model's text appears once, in model order, and no
-// other text is added (tests compare the two). Hrefs go through safe_href();
+// other text is added (tests compare the two). A passage in another script
+// than the release's language is a <span> with its lang (and dir="rtl" for
+// a right-to-left language): base/script.hpp says which, and why. Hrefs go through safe_href();
 // URLs and e-mail addresses in running text become links. Blocks and spans
 // without text are skipped, so no non-void element is ever empty.
 #pragma once
@@ -39,10 +41,30 @@ struct Landmark {
     std::string target;
 };
 
+// What a content document holds that its accessibility summary speaks of
+// (package.cpp): the summary says only what is true of this document.
+struct Features {
+    int headings = 0;    // h2-h4 section headings (the title's h1 not counted)
+    bool title = false;  // an h1 with the release's title
+    bool lists = false, quotes = false, contacts = false, links = false;
+    bool passages = false;  // passages in another script, with their lang (and dir)
+    Features& operator+=(const Features& o) {
+        headings += o.headings;
+        title = title || o.title;
+        lists = lists || o.lists;
+        quotes = quotes || o.quotes;
+        contacts = contacts || o.contacts;
+        links = links || o.links;
+        passages = passages || o.passages;
+        return *this;
+    }
+};
+
 struct ContentDocument {
     std::string xhtml;
     std::vector<TocEntry> toc;             // the title, then every heading, in order
     std::vector<Landmark> landmarks;       // the parts the document has
+    Features features;
 };
 
 inline constexpr const char* content_file = "content.xhtml";

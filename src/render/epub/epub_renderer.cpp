@@ -29,7 +29,7 @@ std::string render_epub(const model::Document& doc, const Options& options, Diag
     // the bytes "PK...mimetypeapplication/epub+zip" readers sniff for.
     zip.add("mimetype", "application/epub+zip", Compression::store);
     zip.add("META-INF/container.xml", container_xml(), Compression::deflate);
-    zip.add(dir + package_file, package_document(book, resources), Compression::deflate);
+    zip.add(dir + package_file, package_document(book, resources, content.features), Compression::deflate);
     zip.add(dir + nav_file, nav, Compression::deflate);
     zip.add(dir + ncx_file, ncx_document(book, content), Compression::deflate);
     zip.add(dir + content_file, content.xhtml, Compression::deflate);

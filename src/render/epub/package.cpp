@@ -13,14 +13,6 @@ constexpr const char* dc_namespace = "http://purl.org/dc/elements/1.1/";
 constexpr const char* ncx_namespace = "http://www.daisy.org/z3986/2005/ncx/";
 constexpr const char* container_namespace = "urn:oasis:names:tc:opendocument:xmlns:container";
 
-// What the accessibility metadata says; true of every release pressroom
-// writes (text only, one reading order, semantic markup, a navigation
-// document), whatever its content.
-constexpr const char* accessibility_summary =
-    "A press release in text only, with no images, audio or video. Its single reading order follows the "
-    "release: title block, body and contacts. Headings, lists, quotations and contact addresses are marked "
-    "up semantically, and a table of contents links to the title and every heading.";
-
 // Builds nested lists from entries whose depth grows by one step at most:
 // `open_list(item)` makes the container of an item's children, `add(list,
 // entry)` adds an item to a container and returns it.
@@ -44,6 +36,47 @@ void label_language(XmlTree& tree, xmlNode* node, const Book& book) {
 
 }  // namespace
 
+std::string accessibility_summary(const Features& f, std::size_t releases) {
+    const std::string parts = f.contacts ? ", the text and the contacts. " : " and the text. ";
+    std::string s;
+    if (releases > 0)
+        s = std::to_string(releases) + (releases == 1 ? " press release" : " press releases") +
+            " in text only, with no images, audio or video, in a single reading order: a title page, then each "
+            "release's title block" +
+            parts;
+    else
+        s = "A press release in text only, with no images, audio or video, in a single reading order: the title "
+            "block" +
+            parts;
+    const std::string title = releases > 0 ? "Each release's title" : "The title";
+    if (f.headings > 0)
+        s += (f.title ? title + " and " : std::string()) + std::to_string(f.headings) +
+             (f.headings == 1 ? " section heading are" : " section headings are") +
+             " marked up as headings, and the table of contents links to each of them. ";
+    else if (f.title)
+        s += title + " is marked up as a heading, and the table of contents links to " +
+             (releases > 0 ? "each of them" : "it") + "; there are no section headings. ";
+    else s += "There are no headings; the table of contents links to the beginning of the text. ";
+    std::vector<std::string> marked;
+    if (f.lists) marked.push_back("lists");
+    if (f.quotes) marked.push_back("quotations");
+    if (f.contacts) marked.push_back("contact addresses");
+    if (f.links) marked.push_back("links");
+    if (!marked.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < marked.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == marked.size() ? " and " : ", ") + marked[i];
+        list[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(list[0])));
+        s += list + " are marked up as such. ";
+    }
+    if (f.passages)
+        s += "Passages in another script carry the language most written in that script, and right-to-left "
+             "passages their direction. ";
+    s += "pressroom's tests check the EPUBs it writes against EPUB Accessibility 1.1 (WCAG 2.1 Level AA) with "
+         "EPUBCheck and DAISY Ace.";
+    return s;
+}
+
 std::string container_xml() {
     XmlTree tree("container", container_namespace);
     tree.attr(tree.root(), "version", "1.0");
@@ -53,8 +86,8 @@ std::string container_xml() {
     return tree.serialize(true);
 }
 
-std::string package_document(const Book& book, const std::vector<Resource>& extra,
-                             const std::vector<std::string>& spine_files) {
+std::string package_document(const Book& book, const std::vector<Resource>& extra, const Features& features,
+                             const std::vector<std::string>& spine_files, std::size_t releases) {
     XmlTree tree("package", opf_namespace);
     xmlNode* package = tree.root();
     tree.attr(package, "version", "3.0");  // EPUB 3.2 keeps the 3.0 version number
@@ -80,11 +113,16 @@ std::string package_document(const Book& book, const std::vector<Resource>& extr
     // schema: is a reserved prefix in EPUB 3.2: declaring it is an error.
     property("schema:accessMode", "textual");
     property("schema:accessModeSufficient", "textual");
-    property("schema:accessibilityFeature", "structuralNavigation");
+    // Headings to move by: only when there are some.
+    if (features.title || features.headings > 0) property("schema:accessibilityFeature", "structuralNavigation");
     property("schema:accessibilityFeature", "tableOfContents");
     property("schema:accessibilityFeature", "readingOrder");
     property("schema:accessibilityHazard", "none");
-    property("schema:accessibilitySummary", accessibility_summary);
+    property("schema:accessibilitySummary", accessibility_summary(features, releases));
+    // The claim (EPUB Accessibility 1.1, 2.1: the conformance string and who
+    // says so); a11y: is also reserved, as schema: is.
+    property("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
+    property("a11y:certifiedBy", "pressroom's accessibility tests (EPUBCheck and DAISY Ace)");
 
     xmlNode* manifest = tree.element(package, "manifest");
     auto item = [&](const std::string& id, const std::string& href, const char* type) {

@@ -33,8 +33,19 @@ std::string container_xml();
 // schema.org accessibility), the manifest and the spine (the content
 // documents in reading order, each with its file stem as manifest id;
 // toc.ncx as the spine's toc).
-std::string package_document(const Book& book, const std::vector<Resource>& extra,
-                             const std::vector<std::string>& spine = {content_file});
+//
+// The accessibility metadata is what pressroom's tests check of every EPUB
+// it writes (EPUBCheck, DAISY Ace: docs/epub.md): the conformance claim
+// (dcterms:conformsTo EPUB Accessibility 1.1 - WCAG 2.1 Level AA, certified
+// by pressroom's own check), and a summary made from `features`, the
+// content documents' (for an anthology, of `releases` releases, all of
+// theirs added up), so that it says nothing the book does not have.
+std::string package_document(const Book& book, const std::vector<Resource>& extra, const Features& features,
+                             const std::vector<std::string>& spine = {content_file}, std::size_t releases = 0);
+
+// The accessibility summary (schema:accessibilitySummary) of a book with
+// `features`; `releases` > 0 for an anthology of that many releases.
+std::string accessibility_summary(const Features& features, std::size_t releases = 0);
 
 // nav.xhtml: the table of contents (nested by depth) and the landmarks
 // (the table of contents itself, then the content document's).

@@ -7,7 +7,9 @@
 
 namespace pressroom::render {
 
-std::string render_pdf_anthology(const Anthology& a, const Options& options, Diagnostics& diags) {
+namespace {
+
+std::string anthology_pdf(const Anthology& a, const Options& options, Diagnostics& diags, bool tagged) {
     const pdf::Typesetting t = pdf::typesetting(options, diags);
     layout::Cover cover{a.title, {release_count(a)}};
     if (std::string span = date_span(a); !span.empty()) cover.lines.push_back(span);
@@ -18,7 +20,18 @@ std::string render_pdf_anthology(const Anthology& a, const Options& options, Dia
     info.title = a.title;
     info.subject = release_count(a) + (date_span(a).empty() ? "" : ", " + date_span(a));
     info.time = a.time;
+    info.tagged = tagged;
     return pdf::write_pdf(laid, *t.fonts, info);
+}
+
+}  // namespace
+
+std::string render_pdf_anthology(const Anthology& a, const Options& options, Diagnostics& diags) {
+    return anthology_pdf(a, options, diags, true);
+}
+
+std::string render_pdf_anthology_untagged(const Anthology& a, const Options& options, Diagnostics& diags) {
+    return anthology_pdf(a, options, diags, false);
 }
 
 }  // namespace pressroom::render

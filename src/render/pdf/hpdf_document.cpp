@@ -250,6 +250,18 @@ struct HpdfDocument::Impl {
     HPDF_Font cur_font = nullptr;
     double cur_size = -1, cur_gray = -1;
 
+    // Tagging: what was drawn into which structure element, in drawing
+    // order (a marked-content sequence, or a link annotation), and the next
+    // MCID of each page.
+    struct Content {
+        int element = 0;
+        std::size_t page = 0;
+        int mcid = -1;                    // a marked-content sequence...
+        HPDF_Annotation annot = nullptr;  // ...or an annotation (an object reference)
+    };
+    std::vector<Content> contents;
+    std::vector<int> next_mcid;
+
     [[noreturn]] void fail(const std::string& what) {
         char buf[64];
         std::snprintf(buf, sizeof buf, " (libharu error 0x%04X, detail %u)", static_cast<unsigned>(errors.error),
@@ -279,6 +291,20 @@ struct HpdfDocument::Impl {
         return check_ptr(HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
                                          static_cast<HPDF_UINT>(bytes.size())),
                          "string");
+    }
+    // Writes content-stream operators libharu has no function for into the
+    // current page's content stream, where its own calls write theirs.
+    void operators(const std::string& ops) {
+        auto* attr = static_cast<HPDF_PageAttr>(page()->attr);
+        check(HPDF_Stream_WriteStr(attr->stream, ops.c_str()), "marked content");
+    }
+    // A dictionary that is an indirect object (the file's objects are
+    // numbered in the order they are made: the same document, the same
+    // numbers).
+    HPDF_Dict indirect_dict(const char* what) {
+        HPDF_Dict d = check_ptr(HPDF_Dict_New(doc->mmgr), what);
+        check(HPDF_Xref_Add(doc->xref, d), what);
+        return d;
     }
     void rewrite_stream(HPDF_Dict dict, const std::string& data, const char* what) {
         if (!dict || !dict->stream) fail(what);
@@ -387,6 +413,7 @@ void HpdfDocument::add_page(double width, double height) {
     m.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(width)), "page size");
     m.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(height)), "page size");
     m.pages.push_back(page);
+    m.next_mcid.push_back(0);
     m.cur_font = nullptr;
     m.cur_size = m.cur_gray = -1;
 }
@@ -404,22 +431,9 @@ void HpdfDocument::draw_rule(double x1, double y1, double x2, double y2, double 
 void HpdfDocument::begin_text() { impl_->check(HPDF_Page_BeginText(impl_->page()), "text"); }
 void HpdfDocument::end_text() { impl_->check(HPDF_Page_EndText(impl_->page()), "text"); }
 
-void HpdfDocument::text(int font, double size, double gray, double x, double y, const std::string& s,
-                        const std::string& actual) {
+void HpdfDocument::text(int font, double size, double gray, double x, double y, const std::string& s) {
     Impl& m = *impl_;
     HPDF_Page p = m.page();
-    // libharu 2.3.0 has no BDC/EMC: the operators go straight into the
-    // page's content stream, around what TextOut writes there. A marked-
-    // content sequence may sit inside the text object (PDF 32000-1, 14.6).
-    auto operators = [&](const std::string& ops) {
-        auto* attr = static_cast<HPDF_PageAttr>(p->attr);
-        m.check(HPDF_Stream_WriteStr(attr->stream, ops.c_str()), "marked content");
-    };
-    if (!actual.empty()) {
-        bool utf16 = false;
-        const std::string bytes = pdf_text_bytes(actual, utf16);
-        operators("/Span <</ActualText <" + hex_upper(bytes) + ">>> BDC\n");
-    }
     HPDF_Font f = m.fonts.at(static_cast<std::size_t>(font));
     if (f != m.cur_font || size != m.cur_size) {
         m.check(HPDF_Page_SetFontAndSize(p, f, static_cast<HPDF_REAL>(size)), "font");
@@ -439,10 +453,64 @@ void HpdfDocument::text(int font, double size, double gray, double x, double y, 
         throw FontTableBoundary();
     }
     m.check(st, "text");
-    if (!actual.empty()) operators("EMC\n");
 }
 
-void HpdfDocument::link(double left, double bottom, double right, double top, const std::string& uri) {
+namespace {
+
+// A PDF text string as a hex string literal for a content stream.
+std::string hex_text(const std::string& utf8) {
+    bool utf16 = false;
+    return "<" + hex_upper(pdf_text_bytes(utf8, utf16)) + ">";
+}
+
+}  // namespace
+
+void HpdfDocument::begin_content(int element, const char* tag, const std::optional<std::string>& actual) {
+    Impl& m = *impl_;
+    if (element < 0) m.fail("content without a structure element");
+    const std::size_t page = m.pages.size() - 1;
+    const int mcid = m.next_mcid.at(page)++;
+    m.contents.push_back({element, page, mcid, nullptr});
+    std::string ops = "/";
+    ops += tag;
+    ops += " <</MCID " + std::to_string(mcid);
+    if (actual) ops += " /ActualText " + hex_text(*actual);
+    ops += ">> BDC\n";
+    m.operators(ops);
+}
+
+void HpdfDocument::begin_artifact(bool pagination) {
+    impl_->operators(pagination ? "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
+                                : "/Artifact <</Type /Layout>> BDC\n");
+}
+
+void HpdfDocument::begin_added_hyphen() {
+    // poppler's text extraction honours /ActualText on a /Span only, and
+    // its tagged-text reader (pdfinfo -struct-text) takes nothing from an
+    // artifact: the one marks it for both.
+    impl_->operators("/Span <</ActualText <>>> BDC /Artifact <</Type /Layout>> BDC\n");
+}
+
+void HpdfDocument::end_marked(int levels) {
+    std::string ops;
+    for (int i = 0; i < levels; ++i) ops += "EMC\n";
+    impl_->operators(ops);
+}
+
+void HpdfDocument::text_after(int font, double size, const std::string& s) {
+    Impl& m = *impl_;
+    HPDF_Page p = m.page();
+    HPDF_Font f = m.fonts.at(static_cast<std::size_t>(font));
+    if (f != m.cur_font || size != m.cur_size) {
+        m.check(HPDF_Page_SetFontAndSize(p, f, static_cast<HPDF_REAL>(size)), "font");
+        m.cur_font = f;
+        m.cur_size = size;
+    }
+    m.check(HPDF_Page_ShowText(p, s.c_str()), "text");
+}
+
+void HpdfDocument::link(double left, double bottom, double right, double top, const std::string& uri, int element,
+                        const std::string& description) {
     Impl& m = *impl_;
     // URIs are 7-bit ASCII (RFC 3986): percent-encode anything else.
     std::string ascii;
@@ -454,10 +522,14 @@ void HpdfDocument::link(double left, double bottom, double right, double top, co
                    static_cast<HPDF_REAL>(top)};
     HPDF_Annotation a = m.check_ptr(HPDF_Page_CreateURILinkAnnot(m.page(), rect, ascii.c_str()), "link");
     m.check(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0), "link border");
+    if (element >= 0) {
+        m.check(HPDF_Dict_Add(a, "Contents", m.text_object(description.empty() ? uri : description)), "link");
+        m.contents.push_back({element, m.pages.size() - 1, -1, a});
+    }
 }
 
 void HpdfDocument::page_link(std::size_t on_page, double left, double bottom, double right, double top,
-                             std::size_t to_page, double to_top) {
+                             std::size_t to_page, double to_top, int element, const std::string& description) {
     Impl& m = *impl_;
     if (on_page >= m.pages.size() || to_page >= m.pages.size()) m.fail("link to or from a missing page");
     HPDF_Destination d = m.check_ptr(HPDF_Page_CreateDestination(m.pages[to_page]), "link destination");
@@ -466,6 +538,147 @@ void HpdfDocument::page_link(std::size_t on_page, double left, double bottom, do
                    static_cast<HPDF_REAL>(top)};
     HPDF_Annotation a = m.check_ptr(HPDF_Page_CreateLinkAnnot(m.pages[on_page], rect, d), "link");
     m.check(HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0), "link border");
+    if (element >= 0) {
+        m.check(HPDF_Dict_Add(a, "Contents", m.text_object(description.empty() ? "Link" : description)), "link");
+        m.contents.push_back({element, on_page, -1, a});
+    }
+}
+
+void HpdfDocument::tag(const std::vector<Element>& elements, const std::string& lang, const std::string& xmp) {
+    Impl& m = *impl_;
+    HPDF_MMgr mmgr = m.doc->mmgr;
+    if (elements.empty()) m.fail("tagging without a structure");
+    for (const auto& c : m.contents)
+        if (c.element < 0 || static_cast<std::size_t>(c.element) >= elements.size()) m.fail("content of no element");
+
+    // Each element's children in reading order: an element joins its
+    // parent's children where its first content was drawn.
+    struct Kid {
+        int child = -1;           // a child element...
+        std::size_t content = 0;  // ...or m.contents[content]
+    };
+    std::vector<std::vector<Kid>> kids(elements.size());
+    std::vector<char> attached(elements.size(), 0);
+    auto attach = [&](int e) {
+        std::vector<int> chain;
+        for (int a = e; a >= 0 && !attached[static_cast<std::size_t>(a)];
+             a = elements[static_cast<std::size_t>(a)].parent)
+            chain.push_back(a);
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            attached[static_cast<std::size_t>(*it)] = 1;
+            if (int p = elements[static_cast<std::size_t>(*it)].parent; p >= 0)
+                kids[static_cast<std::size_t>(p)].push_back({*it, 0});
+        }
+    };
+    attach(0);
+    for (std::size_t c = 0; c < m.contents.size(); ++c) {
+        attach(m.contents[c].element);
+        kids[static_cast<std::size_t>(m.contents[c].element)].push_back({-1, c});
+    }
+
+    HPDF_Dict root = m.indirect_dict("structure tree");
+    m.check(HPDF_Dict_AddName(root, "Type", "StructTreeRoot"), "structure tree");
+    std::vector<HPDF_Dict> dicts(elements.size(), nullptr);
+    for (std::size_t e = 0; e < elements.size(); ++e)
+        if (attached[e]) dicts[e] = m.indirect_dict("structure element");
+    for (std::size_t e = 0; e < elements.size(); ++e) {
+        if (!attached[e]) continue;
+        const Element& el = elements[e];
+        HPDF_Dict d = dicts[e];
+        m.check(HPDF_Dict_AddName(d, "Type", "StructElem"), "structure element");
+        m.check(HPDF_Dict_AddName(d, "S", el.type.c_str()), "structure element");
+        m.check(HPDF_Dict_Add(d, "P", el.parent < 0 ? root : dicts[static_cast<std::size_t>(el.parent)]),
+                "structure element");
+        if (!el.lang.empty()) m.check(HPDF_Dict_Add(d, "Lang", m.text_object(el.lang)), "structure element");
+        if (!el.numbering.empty()) {
+            HPDF_Dict a = m.check_ptr(HPDF_Dict_New(mmgr), "list attributes");
+            m.check(HPDF_Dict_AddName(a, "O", "List"), "list attributes");
+            m.check(HPDF_Dict_AddName(a, "ListNumbering", el.numbering.c_str()), "list attributes");
+            m.check(HPDF_Dict_Add(d, "A", a), "list attributes");
+        }
+        // /Pg: the page of the element's first content; content on other
+        // pages is referred to with its page.
+        std::optional<std::size_t> pg;
+        for (const Kid& k : kids[e])
+            if (k.child < 0) {
+                pg = m.contents[k.content].page;
+                break;
+            }
+        if (pg) m.check(HPDF_Dict_Add(d, "Pg", m.pages[*pg]), "structure element");
+        HPDF_Array arr = m.check_ptr(HPDF_Array_New(mmgr), "structure element");
+        for (const Kid& k : kids[e]) {
+            if (k.child >= 0) {
+                m.check(HPDF_Array_Add(arr, dicts[static_cast<std::size_t>(k.child)]), "structure element");
+                continue;
+            }
+            const Impl::Content& c = m.contents[k.content];
+            if (c.annot) {
+                HPDF_Dict objr = m.check_ptr(HPDF_Dict_New(mmgr), "object reference");
+                m.check(HPDF_Dict_AddName(objr, "Type", "OBJR"), "object reference");
+                m.check(HPDF_Dict_Add(objr, "Obj", c.annot), "object reference");
+                m.check(HPDF_Dict_Add(objr, "Pg", m.pages[c.page]), "object reference");
+                m.check(HPDF_Array_Add(arr, objr), "structure element");
+            } else if (pg && c.page == *pg) {
+                m.check(HPDF_Array_AddNumber(arr, c.mcid), "structure element");
+            } else {
+                HPDF_Dict mcr = m.check_ptr(HPDF_Dict_New(mmgr), "marked-content reference");
+                m.check(HPDF_Dict_AddName(mcr, "Type", "MCR"), "marked-content reference");
+                m.check(HPDF_Dict_Add(mcr, "Pg", m.pages[c.page]), "marked-content reference");
+                m.check(HPDF_Dict_AddNumber(mcr, "MCID", c.mcid), "marked-content reference");
+                m.check(HPDF_Array_Add(arr, mcr), "structure element");
+            }
+        }
+        m.check(HPDF_Dict_Add(d, "K", arr), "structure element");
+    }
+    m.check(HPDF_Dict_Add(root, "K", dicts[0]), "structure tree");
+
+    // The parent tree: keys 0..pages-1 are the pages (an array of each
+    // MCID's element), then one key per tagged annotation.
+    std::vector<std::vector<int>> page_elements(m.pages.size());
+    for (std::size_t p = 0; p < m.pages.size(); ++p)
+        page_elements[p].assign(static_cast<std::size_t>(m.next_mcid[p]), 0);
+    for (const auto& c : m.contents)
+        if (!c.annot) page_elements[c.page][static_cast<std::size_t>(c.mcid)] = c.element;
+    HPDF_Array nums = m.check_ptr(HPDF_Array_New(mmgr), "parent tree");
+    for (std::size_t p = 0; p < m.pages.size(); ++p) {
+        m.check(HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p)), "parent tree");
+        HPDF_Array arr = m.check_ptr(HPDF_Array_New(mmgr), "parent tree");
+        for (int e : page_elements[p]) m.check(HPDF_Array_Add(arr, dicts[static_cast<std::size_t>(e)]), "parent tree");
+        m.check(HPDF_Array_Add(nums, arr), "parent tree");
+        m.check(HPDF_Dict_AddNumber(m.pages[p], "StructParents", static_cast<HPDF_INT32>(p)), "page");
+        // Tab order follows the structure (PDF/UA-1 7.18.3).
+        m.check(HPDF_Dict_AddName(m.pages[p], "Tabs", "S"), "page");
+    }
+    auto key = static_cast<HPDF_INT32>(m.pages.size());
+    for (const auto& c : m.contents) {
+        if (!c.annot) continue;
+        m.check(HPDF_Dict_AddNumber(c.annot, "StructParent", key), "annotation");
+        m.check(HPDF_Array_AddNumber(nums, key++), "parent tree");
+        m.check(HPDF_Array_Add(nums, dicts[static_cast<std::size_t>(c.element)]), "parent tree");
+    }
+    HPDF_Dict parent_tree = m.indirect_dict("parent tree");
+    m.check(HPDF_Dict_Add(parent_tree, "Nums", nums), "parent tree");
+    m.check(HPDF_Dict_Add(root, "ParentTree", parent_tree), "structure tree");
+    m.check(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key), "structure tree");
+
+    HPDF_Dict catalog = m.doc->catalog;
+    m.check(HPDF_Dict_Add(catalog, "StructTreeRoot", root), "catalog");
+    HPDF_Dict mark_info = m.check_ptr(HPDF_Dict_New(mmgr), "catalog");
+    m.check(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE), "catalog");
+    m.check(HPDF_Dict_Add(catalog, "MarkInfo", mark_info), "catalog");
+    if (!lang.empty()) m.check(HPDF_Dict_Add(catalog, "Lang", m.text_object(lang)), "catalog");
+    HPDF_Dict viewer = m.check_ptr(HPDF_Dict_New(mmgr), "catalog");
+    m.check(HPDF_Dict_AddBoolean(viewer, "DisplayDocTitle", HPDF_TRUE), "catalog");
+    m.check(HPDF_Dict_Add(catalog, "ViewerPreferences", viewer), "catalog");
+    // XMP is read as it is (PDF/A forbids filters on it; PDF/UA checkers read it too).
+    HPDF_Dict metadata = m.check_ptr(HPDF_DictStream_New(mmgr, m.doc->xref), "metadata");
+    m.check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "metadata");
+    m.check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "metadata");
+    m.check(HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
+                              static_cast<HPDF_UINT>(xmp.size())),
+            "metadata");
+    m.check(HPDF_Dict_Add(catalog, "Metadata", metadata), "catalog");
+    m.doc->pdf_version = HPDF_VER_17;
 }
 
 void HpdfDocument::bookmark(const std::string& title, int level, std::size_t page, double top) {

@@ -13,8 +13,11 @@
 //  - the /W widths and the CIDToGIDMap are rewritten from the font itself
 //    (2.3.0 stops one code point short, losing the highest character);
 //  - text strings (Info, outline titles) are written as UTF-16BE;
-//  - text that stands for more than its glyphs gets /ActualText in a
-//    marked-content span (2.3.0 has no marked-content operators);
+//  - tagged PDF (2.3.0 has none of it): marked-content sequences written
+//    into the page's content stream (BDC/EMC, MCIDs, artifacts, /ActualText),
+//    and the objects that go with them (structure tree, parent tree,
+//    /StructParents, /MarkInfo, /Lang, XMP metadata) built with the object
+//    layer, in the same pass and the same file as everything else;
 //  - dates are written in the PDF's own format without libharu's Z00'00';
 //  - the trailer gets an /ID derived from the file's own bytes, so the same
 //    input gives the same file.
@@ -24,10 +27,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pressroom::render::pdf {
 
@@ -48,18 +53,57 @@ public:
     void draw_rule(double x1, double y1, double x2, double y2, double width, double gray);
     void begin_text();
     // Draws UTF-8 text (BMP only) at (x, y) with a font from add_font.
-    // `actual`, when not empty, is the text the drawn one stands for (with
-    // characters that are not drawn, such as variation selectors): it goes
-    // in a marked-content span's /ActualText, which text extraction, search
-    // and copy use instead of the glyphs' ToUnicode mapping.
-    void text(int font, double size, double gray, double x, double y, const std::string& utf8,
-              const std::string& actual = {});
+    void text(int font, double size, double gray, double x, double y, const std::string& utf8);
+    // Draws UTF-8 text where the last text() ended, with a font from
+    // add_font, as if it were the end of that text: the glyphs land where
+    // one string would put them (a new position would be computed by
+    // libharu in single precision, and move them by a fraction of a pixel).
+    void text_after(int font, double size, const std::string& utf8);
     void end_text();
-    void link(double left, double bottom, double right, double top, const std::string& uri);
+
+    // ---- Tagged PDF (PDF 32000-1 14.6-14.8; PDF/UA-1). Structure elements
+    // are numbers into the list given to tag(); content and annotations
+    // name theirs as they are drawn, and tag() builds the tree from that.
+    //
+    // Opens a marked-content sequence on the current page, tagged `tag`,
+    // as content of `element`, with the page's next MCID; `actual`, when
+    // given, is the sequence's /ActualText (what text extraction, search,
+    // copy and assistive technology use instead of the glyphs).
+    void begin_content(int element, const char* tag, const std::optional<std::string>& actual = std::nullopt);
+    // Opens an artifact: a pagination artifact (running footer) or a layout one.
+    void begin_artifact(bool pagination);
+    // Opens an artifact that also stands for no text at all (a hyphen added
+    // at a line break): /Span <</ActualText ()>> around an /Artifact, so that
+    // readers of untagged text (pdftotext) drop it as well. Two levels.
+    void begin_added_hyphen();
+    // Closes `levels` marked-content sequences.
+    void end_marked(int levels = 1);
+
+    // A link annotation on the current page. With `element` >= 0 the
+    // annotation is tagged: an object reference in that (Link) element,
+    // /StructParent, and `description` as its /Contents.
+    void link(double left, double bottom, double right, double top, const std::string& uri, int element = -1,
+              const std::string& description = {});
     // A link on page `on_page` (0-based, already added) to the top `to_top`
     // of page `to_page`: pages link forward once all of them exist.
     void page_link(std::size_t on_page, double left, double bottom, double right, double top, std::size_t to_page,
-                   double to_top);
+                   double to_top, int element = -1, const std::string& description = {});
+
+    // The structure elements content was drawn into, parents before
+    // children; element 0 is the root (Document).
+    struct Element {
+        std::string type;  // a standard structure type
+        int parent = -1;
+        std::string lang;       // /Lang, when not the parent's
+        std::string numbering;  // an L's /ListNumbering
+    };
+    // Makes the document a tagged PDF: the structure tree of the elements
+    // that have content, each one's children in the order their content
+    // was drawn (the reading order); the parent tree; /StructParents and
+    // /Tabs /S on every page; /MarkInfo, /Lang `lang`, /ViewerPreferences
+    // /DisplayDocTitle; `xmp` as the catalog's /Metadata; PDF 1.7. Call once,
+    // after the last page and link, before save().
+    void tag(const std::vector<Element>& elements, const std::string& lang, const std::string& xmp);
     // A bookmark to the current position: level 0 at the root, level n under
     // the last bookmark of level n-1 (or the nearest shallower one).
     void bookmark(const std::string& title, int level, std::size_t page, double top);

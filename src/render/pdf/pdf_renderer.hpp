@@ -32,15 +32,25 @@ struct Typesetting {
 };
 Typesetting typesetting(const Options& options, Diagnostics& diagnostics);
 
-// The Info dictionary: empty fields are left out.
+// The Info dictionary (and the XMP metadata): empty fields are left out.
 struct Info {
     std::string title, author, subject, keywords;
     std::int64_t time = 0;  // CreationDate and ModDate
+    // A tagged PDF (PDF/UA-1: structure tree, marked content, artifacts,
+    // word spaces, XMP; docs/pdf.md). false draws the same pages without
+    // any of it, as pressroom did before: the tests compare the two
+    // pages' pixels, and bench/ their times.
+    bool tagged = true;
 };
 
 // Draws laid-out pages into a PDF: every face subset to the characters it
-// draws, links, bookmarks, Info. Throws Error(internal) when libharu fails.
+// draws, links, bookmarks, Info, and (info.tagged) the structure of
+// laid.nodes. Throws Error(internal) when libharu fails.
 std::string write_pdf(const layout::DocumentLayout& laid, const fonts::FontSet& fonts, const Info& info);
+
+// render_pdf and render_pdf_anthology, tagged or (`tagged` false, for the
+// tests' comparison of page images) not.
+std::string release_pdf(const model::Document& doc, const Options& options, Diagnostics& diagnostics, bool tagged);
 
 }  // namespace pdf
 
