@@ -1,9 +1,9 @@
 // The seed's EPUB with --embed-fonts (subsetting four faces). Without fonts
 // it is render<render_epub> in bench_stages.cpp (issue 5's budget: 5 ms for
 // the seed).
-#include "base/diagnostic.hpp"
 #include "base/files.hpp"
 #include "pipeline/convert.hpp"
+#include "pressroom/diagnostic.hpp"
 #include "render/epub/epub_renderer.hpp"
 
 #include <benchmark/benchmark.h>

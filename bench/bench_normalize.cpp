@@ -2,9 +2,9 @@
 // (../shared/corpus/raw, all 89 in one iteration) as a batch run would, in
 // one process with the rules compiled and the dictionary loaded once.
 // Issue 3's budget: well under a second for the whole corpus.
-#include "base/diagnostic.hpp"
-#include "base/error.hpp"
 #include "ingest/ingest.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/error.hpp"
 
 #include <benchmark/benchmark.h>
 

@@ -2,12 +2,12 @@
 // fonts are loaded (cached per process, as in a batch run): layout, and
 // subsetting a face. The whole renderer is render<render_pdf> in
 // bench_stages.cpp (issue 4's budget: under 10 ms for the seed).
-#include "base/diagnostic.hpp"
 #include "fonts/font_set.hpp"
 #include "ingest/ingest.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/page_layout.hpp"
 #include "pipeline/convert.hpp"
+#include "pressroom/diagnostic.hpp"
 #include "render/pdf/pdf_renderer.hpp"
 
 #include <benchmark/benchmark.h>

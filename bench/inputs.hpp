@@ -7,8 +7,8 @@
 //           scraped page), when the corpus is beside the checkout
 #pragma once
 
-#include "base/diagnostic.hpp"
-#include "model/document.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 
 #include <benchmark/benchmark.h>
 

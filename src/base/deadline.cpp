@@ -1,6 +1,6 @@
 #include "base/deadline.hpp"
 
-#include "base/error.hpp"
+#include "pressroom/error.hpp"
 
 namespace pressroom::deadline {
 

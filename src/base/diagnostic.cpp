@@ -1,4 +1,4 @@
-#include "base/diagnostic.hpp"
+#include "pressroom/diagnostic.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "base/error.hpp"
+#include "pressroom/error.hpp"
 
 namespace pressroom {
 

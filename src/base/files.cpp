@@ -1,6 +1,6 @@
 #include "base/files.hpp"
 
-#include "base/error.hpp"
+#include "pressroom/error.hpp"
 
 #include <dlfcn.h>
 #include <fcntl.h>

@@ -1,6 +1,6 @@
 #include "base/zip_reader.hpp"
 
-#include "base/error.hpp"
+#include "pressroom/error.hpp"
 
 #include <zip.h>
 

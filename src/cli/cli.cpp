@@ -1,9 +1,9 @@
 #include "cli/cli.hpp"
 
-#include "base/error.hpp"
 #include "base/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/docs.hpp"
+#include "pressroom/error.hpp"
 #include "version.hpp"
 
 #include <boost/program_options.hpp>

@@ -1,7 +1,6 @@
 #include "cli/commands.hpp"
 
 #include "base/deadline.hpp"
-#include "base/error.hpp"
 #include "base/files.hpp"
 #include "base/hash.hpp"
 #include "base/regex.hpp"
@@ -20,6 +19,7 @@
 #include "pipeline/junit.hpp"
 #include "pipeline/metadata.hpp"
 #include "pipeline/readers.hpp"
+#include "pressroom/error.hpp"
 #include "render/pdf/hpdf_document.hpp"
 #include "render/renderer.hpp"
 #include "version.hpp"

@@ -1,8 +1,8 @@
 #include "cli/option_files.hpp"
 
-#include "base/error.hpp"
 #include "base/files.hpp"
 #include "base/text.hpp"
+#include "pressroom/error.hpp"
 #include "version.hpp"
 
 #include <yaml-cpp/yaml.h>

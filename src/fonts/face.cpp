@@ -1,6 +1,6 @@
 #include "fonts/face.hpp"
 
-#include "base/error.hpp"
+#include "pressroom/error.hpp"
 
 #include <hb-ot.h>
 #include <hb-subset.h>

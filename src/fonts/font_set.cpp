@@ -1,7 +1,7 @@
 #include "fonts/font_set.hpp"
 
-#include "base/error.hpp"
 #include "base/files.hpp"
+#include "pressroom/error.hpp"
 
 #include <algorithm>
 #include <atomic>

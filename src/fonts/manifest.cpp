@@ -1,8 +1,8 @@
 #include "fonts/manifest.hpp"
 
 #include "base/embedded.hpp"
-#include "base/error.hpp"
 #include "base/text.hpp"
+#include "pressroom/error.hpp"
 
 namespace pressroom::fonts {
 

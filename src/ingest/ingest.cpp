@@ -1,20 +1,20 @@
 #include "ingest/ingest.hpp"
 
 #include "base/deadline.hpp"
-#include "base/error.hpp"
 #include "base/hash.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
+#include "ingest/classify/features.hpp"
+#include "ingest/data/dates.hpp"
+#include "ingest/passes/passes.hpp"
 #include "ingest/readers/decode.hpp"
 #include "ingest/readers/feed_reader.hpp"
 #include "ingest/readers/html_reader.hpp"
 #include "ingest/readers/markdown_reader.hpp"
 #include "ingest/readers/sniff.hpp"
-#include "ingest/classify/features.hpp"
-#include "ingest/passes/passes.hpp"
-#include "ingest/data/dates.hpp"
 #include "ingest/readers/text_reader.hpp"
+#include "pressroom/error.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -3,9 +3,9 @@
 // content, only Error(input) when there is no release to be found.
 #pragma once
 
-#include "base/diagnostic.hpp"
 #include "ingest/data/rules.hpp"
-#include "model/document.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 
 #include <string>
 #include <string_view>

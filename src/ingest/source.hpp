@@ -4,7 +4,7 @@
 // markup; plain text knows only lines and indentation).
 #pragma once
 
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 
 #include <string>
 #include <vector>

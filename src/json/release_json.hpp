@@ -24,7 +24,7 @@
 // -t xml` gave, and write(read(write(doc))) == write(doc).
 #pragma once
 
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,8 +1,8 @@
-#include "base/error.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 #include "json/release_json.hpp"
 #include "model/check.hpp"
+#include "pressroom/error.hpp"
 #include "xml/libxml.hpp"
 #include "xml/release_xml.hpp"
 

@@ -1,7 +1,7 @@
 #include "layout/hyphenator.hpp"
 
-#include "base/error.hpp"
 #include "base/files.hpp"
+#include "pressroom/error.hpp"
 
 #include <hyphen.h>
 

@@ -1,7 +1,6 @@
 #include "layout/page_layout.hpp"
 
 #include "base/deadline.hpp"
-#include "base/error.hpp"
 #include "base/regex.hpp"
 #include "base/script.hpp"
 #include "base/text.hpp"
@@ -9,6 +8,7 @@
 #include "layout/design.hpp"
 #include "layout/setter.hpp"
 #include "model/format.hpp"
+#include "pressroom/error.hpp"
 
 #include <algorithm>
 #include <optional>

@@ -14,10 +14,10 @@
 // each.
 #pragma once
 
-#include "base/diagnostic.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/hyphenator.hpp"
-#include "model/document.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 
 #include <cstddef>
 #include <map>

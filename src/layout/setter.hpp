@@ -7,10 +7,10 @@
 // renderer can subset every font to exactly those.
 #pragma once
 
-#include "base/diagnostic.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/knuth_plass.hpp"
+#include "pressroom/diagnostic.hpp"
 
 #include <cstddef>
 #include <cstdint>

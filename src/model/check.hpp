@@ -8,7 +8,7 @@
 // rule ids in the schema's syntax.
 #pragma once
 
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 
 namespace pressroom::model {
 

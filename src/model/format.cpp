@@ -3,7 +3,7 @@
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 #include "model/check.hpp"
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 
 #include <algorithm>
 #include <array>

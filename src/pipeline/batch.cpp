@@ -1,8 +1,8 @@
 #include "pipeline/batch.hpp"
 
-#include "base/error.hpp"
 #include "base/files.hpp"
 #include "pipeline/stamp.hpp"
+#include "pressroom/error.hpp"
 
 #include <signal.h>
 #include <unistd.h>

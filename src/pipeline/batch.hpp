@@ -22,11 +22,11 @@
 // docs/batch.md).
 #pragma once
 
-#include "base/diagnostic.hpp"
 #include "pipeline/convert.hpp"
 #include "pipeline/report.hpp"
 #include "pipeline/shard.hpp"
 #include "pipeline/walk.hpp"
+#include "pressroom/diagnostic.hpp"
 
 #include <atomic>
 #include <cstddef>

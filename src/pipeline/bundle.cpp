@@ -1,6 +1,5 @@
 #include "pipeline/bundle.hpp"
 
-#include "base/error.hpp"
 #include "base/files.hpp"
 #include "base/hash.hpp"
 #include "base/text.hpp"
@@ -8,6 +7,7 @@
 #include "base/zip_writer.hpp"
 #include "pipeline/site.hpp"
 #include "pipeline/stamp.hpp"
+#include "pressroom/error.hpp"
 #include "render/anthology.hpp"
 #include "xml/release_xml.hpp"
 

@@ -1,13 +1,13 @@
 #include "pipeline/convert.hpp"
 
 #include "base/deadline.hpp"
-#include "base/error.hpp"
 #include "base/hash.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 #include "json/release_json.hpp"
 #include "model/check.hpp"
 #include "pipeline/readers.hpp"
+#include "pressroom/error.hpp"
 #include "xml/release_xml.hpp"
 
 #include <algorithm>

@@ -3,11 +3,11 @@
 // all its outputs or none (the pipeline renders everything before writing).
 #pragma once
 
-#include "base/diagnostic.hpp"
 #include "base/files.hpp"
 #include "ingest/ingest.hpp"
-#include "model/document.hpp"
 #include "pipeline/metadata.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 #include "render/renderer.hpp"
 
 #include <chrono>

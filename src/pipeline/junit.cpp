@@ -1,6 +1,6 @@
 #include "pipeline/junit.hpp"
 
-#include "base/error.hpp"
+#include "pressroom/error.hpp"
 #include "xml/part.hpp"
 
 namespace pressroom::pipeline {

@@ -1,9 +1,9 @@
 #include "pipeline/metadata.hpp"
 
-#include "base/error.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 #include "model/check.hpp"
+#include "pressroom/error.hpp"
 
 #include <algorithm>
 

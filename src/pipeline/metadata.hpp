@@ -8,7 +8,7 @@
 // it as they take what the normalizer found.
 #pragma once
 
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,8 +1,8 @@
 #include "pipeline/readers.hpp"
 
-#include "base/error.hpp"
 #include "base/text.hpp"
 #include "json/release_json.hpp"
+#include "pressroom/error.hpp"
 #include "xml/libxml.hpp"
 #include "xml/release_xml.hpp"
 

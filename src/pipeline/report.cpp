@@ -1,6 +1,6 @@
 #include "pipeline/report.hpp"
 
-#include "base/error.hpp"
+#include "pressroom/error.hpp"
 
 #include <algorithm>
 

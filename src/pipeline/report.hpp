@@ -28,8 +28,8 @@
 //   }
 #pragma once
 
-#include "base/diagnostic.hpp"
-#include "model/document.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 #include "pipeline/shard.hpp"
 
-#include "base/error.hpp"
 #include "base/hash.hpp"
 #include "pipeline/convert.hpp"
+#include "pressroom/error.hpp"
 
 #include <charconv>
 

@@ -14,8 +14,8 @@
 //                failed, with reasons), for a CI job's summary page
 #pragma once
 
-#include "model/document.hpp"
 #include "pipeline/report.hpp"
+#include "pressroom/document.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,8 +1,8 @@
 #include "pipeline/stamp.hpp"
 
-#include "base/error.hpp"
 #include "base/files.hpp"
 #include "base/hash.hpp"
+#include "pressroom/error.hpp"
 #include "version.hpp"
 
 #include <sys/stat.h>

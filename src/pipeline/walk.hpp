@@ -19,7 +19,7 @@
 // Diagnostics name entries by their path relative to the root, as reports do.
 #pragma once
 
-#include "base/diagnostic.hpp"
+#include "pressroom/diagnostic.hpp"
 
 #include <cstddef>
 #include <filesystem>

@@ -5,8 +5,8 @@
 // here.
 #pragma once
 
-#include "base/diagnostic.hpp"
-#include "model/document.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 #include "render/renderer.hpp"
 
 #include <cstdint>

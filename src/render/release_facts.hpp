@@ -4,7 +4,7 @@
 // the model alone, once, so that every format says the same.
 #pragma once
 
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 
 #include <string>
 

@@ -7,8 +7,8 @@
 // cannot produce a valid file at all.
 #pragma once
 
-#include "base/diagnostic.hpp"
-#include "model/document.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 
 #include <cstdint>
 #include <filesystem>

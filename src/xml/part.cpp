@@ -1,6 +1,6 @@
 #include "xml/part.hpp"
 
-#include "base/error.hpp"
+#include "pressroom/error.hpp"
 
 #include <libxml/xmlsave.h>
 

@@ -1,6 +1,6 @@
-#include "base/error.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
+#include "pressroom/error.hpp"
 #include "xml/libxml.hpp"
 #include "xml/release_xml.hpp"
 #include "xml/schema.hpp"

@@ -4,8 +4,8 @@
 // Round trip guarantee: write(read(write(doc))) == write(doc), byte for byte.
 #pragma once
 
-#include "base/diagnostic.hpp"
-#include "model/document.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 
 #include <string>
 #include <string_view>

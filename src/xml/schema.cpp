@@ -1,7 +1,7 @@
 #include "xml/schema.hpp"
 
 #include "base/embedded.hpp"
-#include "base/error.hpp"
+#include "pressroom/error.hpp"
 
 #include <memory>
 

@@ -5,10 +5,10 @@
 // the trace `pressroom inspect` prints. Oracles: ingest is total (a Document
 // or Error(input), nothing else escapes), and every Document it returns
 // passes model::check.
-#include "base/error.hpp"
 #include "fuzz_support.hpp"
 #include "ingest/ingest.hpp"
 #include "model/check.hpp"
+#include "pressroom/error.hpp"
 
 #include <array>
 #include <cstddef>

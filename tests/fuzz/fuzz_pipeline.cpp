@@ -10,12 +10,12 @@
 // (release XML through the validating reader, anything else through ingest).
 // Oracles: loading throws only Error(input) or Error(invalid); every
 // renderer returns a complete, well-formed output and throws nothing.
-#include "base/error.hpp"
 #include "base/utf8.hpp"
 #include "fuzz_support.hpp"
 #include "json/release_json.hpp"
 #include "model/check.hpp"
 #include "pipeline/convert.hpp"
+#include "pressroom/error.hpp"
 #include "render/renderer.hpp"
 #include "xml/release_xml.hpp"
 

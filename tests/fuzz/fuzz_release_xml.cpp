@@ -4,8 +4,8 @@
 // exactly when it validates); the reader throws only Error(invalid); and a
 // document read back round-trips: write(read(write(doc))) == write(doc),
 // the writer's XML being valid itself.
-#include "base/error.hpp"
 #include "fuzz_support.hpp"
+#include "pressroom/error.hpp"
 #include "xml/release_xml.hpp"
 
 #include <cstddef>

@@ -2,13 +2,13 @@
 // command driven as a user drives it over real folders (the corpus once,
 // small trees of the samples otherwise): exit codes, what it prints, what
 // it leaves on disk, and its report read back as JSON.
-#include "base/error.hpp"
 #include "base/hash.hpp"
 #include "base/text.hpp"
 #include "cli/progress.hpp"
 #include "pipeline/batch.hpp"
 #include "pipeline/shard.hpp"
 #include "pipeline/walk.hpp"
+#include "pressroom/error.hpp"
 #include "render/renderer.hpp"
 #include "support.hpp"
 

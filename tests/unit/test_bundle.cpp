@@ -7,8 +7,8 @@
 #include "base/text.hpp"
 #include "base/zip_writer.hpp"
 #include "epub_reader.hpp"
-#include "model/document.hpp"
 #include "pipeline/convert.hpp"
+#include "pressroom/document.hpp"
 #include "render/anthology.hpp"
 #include "support.hpp"
 

@@ -1,10 +1,10 @@
 // Runs the normalizer examples in tests/cases/normalizer.md: each input
 // through ingest, each expectation checked (see that file for the format).
 // One test case per example, generated (normalizer_examples.hpp).
-#include "base/error.hpp"
 #include "base/text.hpp"
 #include "ingest/ingest.hpp"
 #include "model/check.hpp"
+#include "pressroom/error.hpp"
 #include "support.hpp"
 #include "unit/normalizer_examples.hpp"
 

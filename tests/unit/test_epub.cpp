@@ -1,7 +1,6 @@
 // The EPUB renderer: container layout, package metadata, navigation,
 // determinism, the content document's text and markup, and the helpers
 // behind them. EPUBCheck runs in test_epub_check.cpp.
-#include "base/error.hpp"
 #include "base/hash.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
@@ -11,6 +10,7 @@
 #include "model/check.hpp"
 #include "model/format.hpp"
 #include "pipeline/convert.hpp"
+#include "pressroom/error.hpp"
 #include "render/epub/book.hpp"
 #include "render/epub/epub_renderer.hpp"
 #include "render/epub/links.hpp"

@@ -12,7 +12,7 @@
 // Chromium or Ace is not installed, or ../shared/corpus is absent.
 #include "base/text.hpp"
 #include "base/zip_writer.hpp"
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 #include "pressroom/pressroom.hpp"
 #include "render/anthology.hpp"
 #include "support.hpp"

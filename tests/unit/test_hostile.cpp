@@ -9,11 +9,11 @@
 // No test asserts a duration: a hang or a quadratic regression is caught by
 // CTest's timeout (doctest_discover_tests in tests/CMakeLists.txt).
 #include "base/deadline.hpp"
-#include "base/error.hpp"
 #include "base/utf8.hpp"
 #include "ingest/ingest.hpp"
 #include "layout/page_layout.hpp"
 #include "pipeline/convert.hpp"
+#include "pressroom/error.hpp"
 #include "render/renderer.hpp"
 #include "support.hpp"
 #include "xml/release_xml.hpp"

@@ -1,10 +1,10 @@
 // Ingest on the seed release and on small constructed inputs: what the
 // backbone issue promises of the first normalizer.
-#include "base/error.hpp"
-#include "ingest/ingest.hpp"
 #include "ingest/data/rules.hpp"
+#include "ingest/ingest.hpp"
 #include "ingest/source.hpp"
 #include "model/check.hpp"
+#include "pressroom/error.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>

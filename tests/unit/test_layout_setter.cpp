@@ -1,13 +1,13 @@
 // Setting text with real fonts: coverage and fallback, missing glyphs,
 // justification, hyphenation (needs the fonts and patterns the build copies
 // into build/share/pressroom).
-#include "base/diagnostic.hpp"
-#include "base/error.hpp"
 #include "base/files.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/page_layout.hpp"
 #include "layout/setter.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/error.hpp"
 
 #include <doctest/doctest.h>
 

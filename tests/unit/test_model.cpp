@@ -1,7 +1,7 @@
 // The model's invariant checker: it must catch each kind of damage a stage
 // could do, and accept a clean document.
 #include "model/check.hpp"
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,9 @@
 // The font module (manifest, faces, HarfBuzz subsets) and the PDF
 // wrapper's pure helpers (ToUnicode CMap, dates, text strings).
-#include "base/error.hpp"
 #include "fonts/face.hpp"
 #include "fonts/font_set.hpp"
 #include "fonts/manifest.hpp"
+#include "pressroom/error.hpp"
 #include "render/pdf/hpdf_document.hpp"
 
 #include <doctest/doctest.h>

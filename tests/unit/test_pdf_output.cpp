@@ -5,8 +5,8 @@
 // every release of the corpus that converts.
 #include "base/text.hpp"
 #include "base/utf8.hpp"
-#include "model/document.hpp"
 #include "model/format.hpp"
+#include "pressroom/document.hpp"
 #include "support.hpp"
 #include "xml/release_xml.hpp"
 

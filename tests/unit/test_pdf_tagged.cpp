@@ -7,8 +7,8 @@
 // Over samples/, every convertible corpus release and the anthologies.
 #include "base/text.hpp"
 #include "base/utf8.hpp"
-#include "model/document.hpp"
 #include "model/format.hpp"
+#include "pressroom/document.hpp"
 #include "pressroom/pressroom.hpp"
 #include "render/anthology.hpp"
 #include "render/pdf/pdf_renderer.hpp"

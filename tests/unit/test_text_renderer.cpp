@@ -1,7 +1,7 @@
 // The plain-text renderer: wrapping by display width, no trailing spaces,
 // long words kept whole, structure visible.
 #include "base/utf8.hpp"
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 #include "render/text/text_renderer.hpp"
 
 #include <doctest/doctest.h>

@@ -6,13 +6,13 @@
 // Nu HTML Checker and axe-core are in test_web_check.cpp). Over the
 // samples and every corpus release that converts; tests that need a tool
 // or ../shared/corpus skip, saying so, when it is missing.
-#include "base/error.hpp"
 #include "base/text.hpp"
 #include "epub_reader.hpp"
 #include "json/release_json.hpp"
 #include "model/check.hpp"
 #include "model/format.hpp"
 #include "pipeline/readers.hpp"
+#include "pressroom/error.hpp"
 #include "render/release_facts.hpp"
 #include "render/renderer.hpp"
 #include "support.hpp"

@@ -1,7 +1,7 @@
 // Release XML: writer determinism, round trip, validation errors with lines,
 // and refusal of hostile XML without fetching or expanding anything.
-#include "base/error.hpp"
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
+#include "pressroom/error.hpp"
 #include "support.hpp"
 #include "xml/release_xml.hpp"
 

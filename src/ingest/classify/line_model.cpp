@@ -1,8 +1,8 @@
 #include "ingest/classify/line_model.hpp"
 
 #include "base/embedded.hpp"
-#include "base/error.hpp"
 #include "base/files.hpp"
+#include "pressroom/error.hpp"
 
 #include <nlohmann/json.hpp>
 

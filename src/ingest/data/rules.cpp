@@ -1,9 +1,9 @@
 #include "ingest/data/rules.hpp"
 
 #include "base/embedded.hpp"
-#include "base/error.hpp"
 #include "base/text.hpp"
 #include "ingest/source.hpp"
+#include "pressroom/error.hpp"
 #include "xml/libxml.hpp"
 #include "xml/schema.hpp"
 

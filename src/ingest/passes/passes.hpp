@@ -3,11 +3,11 @@
 // diagnostics) so the audit and `pressroom inspect` can show it.
 #pragma once
 
-#include "base/diagnostic.hpp"
 #include "ingest/classify/line_model.hpp"
 #include "ingest/data/rules.hpp"
 #include "ingest/source.hpp"
-#include "model/document.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 
 #include <vector>
 

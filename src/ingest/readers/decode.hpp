@@ -9,7 +9,7 @@
 // the text is put in Unicode NFC (utf8proc).
 #pragma once
 
-#include "base/diagnostic.hpp"
+#include "pressroom/diagnostic.hpp"
 
 #include <string>
 #include <string_view>

@@ -4,8 +4,8 @@
 // metadata. A feed with several items yields its first, with a warning.
 #pragma once
 
-#include "base/diagnostic.hpp"
 #include "ingest/source.hpp"
+#include "pressroom/diagnostic.hpp"
 
 #include <string>
 #include <string_view>

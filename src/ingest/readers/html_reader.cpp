@@ -9,12 +9,12 @@
 #include "ingest/readers/html_reader.hpp"
 
 #include "base/deadline.hpp"
-#include "base/error.hpp"
 #include "base/regex.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
 #include "ingest/data/dates.hpp"
 #include "ingest/readers/decode.hpp"
+#include "pressroom/error.hpp"
 #include "xml/libxml.hpp"
 
 #include <libxml/HTMLparser.h>

@@ -3,9 +3,9 @@
 // navigation, package document, NCX).
 #pragma once
 
-#include "base/diagnostic.hpp"
-#include "model/document.hpp"
 #include "model/format.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 #include "render/renderer.hpp"
 
 #include <cstdint>

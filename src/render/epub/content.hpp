@@ -17,7 +17,7 @@
 // without text are skipped, so no non-void element is ever empty.
 #pragma once
 
-#include "model/document.hpp"
+#include "pressroom/document.hpp"
 #include "render/epub/book.hpp"
 
 #include <string>

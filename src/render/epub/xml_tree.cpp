@@ -1,6 +1,6 @@
 #include "render/epub/xml_tree.hpp"
 
-#include "base/error.hpp"
+#include "pressroom/error.hpp"
 
 #include <libxml/xmlsave.h>
 

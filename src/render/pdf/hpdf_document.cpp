@@ -1,9 +1,9 @@
 #include "render/pdf/hpdf_document.hpp"
 
-#include "base/error.hpp"
 #include "base/hash.hpp"
 #include "base/text.hpp"
 #include "base/utf8.hpp"
+#include "pressroom/error.hpp"
 
 #include <hpdf.h>
 #include <hpdf_encoder.h>

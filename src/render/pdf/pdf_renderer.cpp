@@ -1,11 +1,11 @@
 #include "render/pdf/pdf_renderer.hpp"
 
 #include "base/deadline.hpp"
-#include "base/error.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/page_layout.hpp"
 #include "model/format.hpp"
+#include "pressroom/error.hpp"
 #include "render/pdf/hpdf_document.hpp"
 #include "render/pdf/xmp.hpp"
 #include "version.hpp"

@@ -2,11 +2,11 @@
 // layout/page_layout.hpp for the design, docs/pdf.md for the whole story).
 #pragma once
 
-#include "base/diagnostic.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/hyphenator.hpp"
 #include "layout/page_layout.hpp"
-#include "model/document.hpp"
+#include "pressroom/diagnostic.hpp"
+#include "pressroom/document.hpp"
 #include "render/renderer.hpp"
 
 #include <cstdint>
