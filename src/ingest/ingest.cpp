@@ -153,9 +153,9 @@ Run run_ingest(std::string_view bytes, const Options& options, Diagnostics& diag
     diags.note("reader", "read as " + src.format);
     // What a format states went through its own escapes (YAML's "\u2060",
     // JSON's "\u00ad") after decoding: the same cleaning as the text.
-    for (std::string* f : {&src.given.agency, &src.given.office, &src.given.kind, &src.given.release_number,
-                           &src.given.date, &src.given.title, &src.given.subtitle, &src.given.dateline,
-                           &src.given.language})
+    for (std::string* f :
+         {&src.given.agency, &src.given.office, &src.given.kind, &src.given.release_number, &src.given.date,
+          &src.given.title, &src.given.subtitle, &src.given.dateline, &src.given.language})
         *f = clean_text(*f);
     for (std::string& hint : src.title_hints) hint = clean_text(hint);
     src.agency_hint = clean_text(src.agency_hint);

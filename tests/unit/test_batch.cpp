@@ -407,11 +407,13 @@ TEST_CASE("batch: the corpus converts every release and names the non-releases a
     CHECK(report.at("totals").at("outputs") == 2 * converted);
     // Every failure is a refusal (d.other_failures is empty), and the
     // summary counts them apart.
-    const std::string refused = d.refused.empty() ? "" : " (" + std::to_string(d.refused.size()) + " refused: no release in them)";
-    CHECK_MESSAGE(r.err.find("pressroom batch: " + plural(raw.size(), "input", "inputs") + ": " + std::to_string(converted) +
-                             " converted, " + std::to_string(failed) + " failed" + refused + "; " +
-                             plural(2 * converted, "output", "outputs")) != std::string::npos,
-                  r.err.substr(r.err.rfind("pressroom batch:") == std::string::npos ? 0 : r.err.rfind("pressroom batch:")));
+    const std::string refused =
+        d.refused.empty() ? "" : " (" + std::to_string(d.refused.size()) + " refused: no release in them)";
+    CHECK_MESSAGE(
+        r.err.find("pressroom batch: " + plural(raw.size(), "input", "inputs") + ": " + std::to_string(converted) +
+                   " converted, " + std::to_string(failed) + " failed" + refused + "; " +
+                   plural(2 * converted, "output", "outputs")) != std::string::npos,
+        r.err.substr(r.err.rfind("pressroom batch:") == std::string::npos ? 0 : r.err.rfind("pressroom batch:")));
     for (const auto& name : d.refused)
         CHECK(r.err.find("pressroom: " + (*corpus / "raw" / name).string() + ": no release text found") != std::string::npos);
     for (const auto& i : report.at("inputs")) {
@@ -430,11 +432,13 @@ TEST_CASE("batch: the corpus converts every release and names the non-releases a
     auto again = test::pressroom({"batch", (*corpus / "raw").string(), "-o", out.string(), "-j", "2", "--report",
                                   (dir / "r2.json").string()});
     CHECK(again.status == r.status);
-    CHECK(again.err.find("pressroom batch: nothing to do: " + plural(raw.size(), "input", "inputs") + ", " +
-                         std::to_string(converted) + " up to date" +
-                         (failed ? ", " + std::to_string(failed) + " failed as before (unchanged" +
-                                       (d.refused.empty() ? "" : ", " + std::to_string(d.refused.size()) + " of them refused") + ")"
-                                 : "")) != std::string::npos);
+    CHECK(
+        again.err.find(
+            "pressroom batch: nothing to do: " + plural(raw.size(), "input", "inputs") + ", " +
+            std::to_string(converted) + " up to date" +
+            (failed ? ", " + std::to_string(failed) + " failed as before (unchanged" +
+                          (d.refused.empty() ? "" : ", " + std::to_string(d.refused.size()) + " of them refused") + ")"
+                    : "")) != std::string::npos);
     for (const auto& name : d.refused)
         CHECK(again.err.find((*corpus / "raw" / name).string() + ": no release text found (unchanged since the last run)") !=
               std::string::npos);

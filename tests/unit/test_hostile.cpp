@@ -276,8 +276,10 @@ TEST_CASE("hostile: 100000 one-word lines convert with every word kept or record
 TEST_CASE("hostile: format characters in a headline and a paragraph are dropped - every format converts") {
     test::TempDir dir;
     const std::string wj = "\u2060", shy = "\u00AD", lrm = "\u200E", bom = "\uFEFF";
-    test::write_file(dir / "joiner.md", "# Parks" + wj + "Open " + lrm + "Pools" + bom + "\n\nSPRINGFIELD \u2014 The parks department opened" +
-                                            wj + " its pools today, with longer hours" + shy + " for the summer season.\n\n"
+    test::write_file(dir / "joiner.md", "# Parks" + wj + "Open " + lrm + "Pools" + bom +
+                                            "\n\nSPRINGFIELD \u2014 The parks department opened" + wj +
+                                            " its pools today, with longer hours" + shy +
+                                            " for the summer season.\n\n"
                                             "\u201cWe are glad,\u201d the director said.\n");
     auto r = test::pressroom({"convert", "-t", "all", "-o", (dir / "out").string(), (dir / "joiner.md").string()});
     CHECK_MESSAGE(r.status == 0, r.err);
@@ -294,13 +296,14 @@ TEST_CASE("hostile: format characters in a headline and a paragraph are dropped 
 // exports have them.
 TEST_CASE("hostile: format characters escaped in front matter are dropped from the title") {
     test::TempDir dir;
-    test::write_file(dir / "escaped.md", "---\ntitle: \"Emergency Concerning Disease 2019 (COVID-\\u206019)\\_Pandemic\"\n"
-                                         "date: '2023-02-10'\n---\n\nThe President declared a national emergency concerning the "
-                                         "disease, and it continues in effect beyond the date it would end.\n");
+    test::write_file(dir / "escaped.md",
+                     "---\ntitle: \"Emergency Concerning Disease 2019 (COVID-\\u206019)\\_Pandemic\"\n"
+                     "date: '2023-02-10'\n---\n\nThe President declared a national emergency concerning the "
+                     "disease, and it continues in effect beyond the date it would end.\n");
     auto r = test::pressroom({"convert", "-t", "all", "-o", (dir / "out").string(), (dir / "escaped.md").string()});
     CHECK_MESSAGE(r.status == 0, r.err);
-    CHECK(test::read_file(dir / "out" / "escaped.xml").find("<title>Emergency Concerning Disease 2019 (COVID-19) Pandemic</title>") !=
-          std::string::npos);
+    CHECK(test::read_file(dir / "out" / "escaped.xml")
+              .find("<title>Emergency Concerning Disease 2019 (COVID-19) Pandemic</title>") != std::string::npos);
 }
 
 // ------------------------------------------------------------------- HTML

@@ -89,10 +89,13 @@ TEST_CASE("an input with no release text is refused") {
 
 TEST_CASE("unwrapping: a paragraph's hard-wrapped lines join with single spaces") {
     Diagnostics diags;
-    auto d = ingest_text("A Headline For Testing\n\nFirst line of the paragraph\n   continues here and\nends here.\n\nThe second paragraph ends the release.\n", diags);
+    auto d = ingest_text(
+        "A Headline For Testing\n\nFirst line of the paragraph\n   continues here and\nends here.\n\nThe second paragraph ends the release.\n",
+        diags);
     CHECK(d.meta.title == "A Headline For Testing");
     REQUIRE(d.body.size() == 2);
-    CHECK(body_text(d) == "First line of the paragraph continues here and ends here.\nThe second paragraph ends the release.\n");
+    CHECK(body_text(d) ==
+          "First line of the paragraph continues here and ends here.\nThe second paragraph ends the release.\n");
 }
 
 TEST_CASE("a dateline moves from the first paragraph into the metadata") {

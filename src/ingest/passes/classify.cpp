@@ -42,8 +42,8 @@ void prose_fallback(Context& cx) {
         if (blocks.empty()) return;
         const auto spaces = std::count(text.begin(), text.end(), ' ');
         const char end = text.empty() ? ' ' : text.back();
-        blocks.back().prose = links * 2 < text.size() &&
-                              (is_prose(text) || spaces >= 11 || (spaces >= 4 && (end == '.' || end == '!' || end == '?')));
+        blocks.back().prose = links * 2 < text.size() && (is_prose(text) || spaces >= 11 ||
+                                                          (spaces >= 4 && (end == '.' || end == '!' || end == '?')));
     };
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const Line& l = lines[rows[r]];
@@ -59,7 +59,8 @@ void prose_fallback(Context& cx) {
         links += static_cast<std::size_t>(l.link_chars);
     }
     close();
-    const auto prose = static_cast<std::size_t>(std::count_if(blocks.begin(), blocks.end(), [](const Block& b) { return b.prose; }));
+    const auto prose =
+        static_cast<std::size_t>(std::count_if(blocks.begin(), blocks.end(), [](const Block& b) { return b.prose; }));
     if (prose == 0) return;
     // Only a page that says it is a release ("Press Release", "For
     // Immediate Release", "Released: ..."): an index of releases, an events
@@ -87,13 +88,15 @@ void prose_fallback(Context& cx) {
     // run into a text dump's paragraph) belong to the head.
     const auto sentence = [&](const std::string& t) {
         const auto spaces = std::count(t.begin(), t.end(), ' ');
-        return is_prose(t) || spaces >= 11 || (spaces >= 4 && std::string_view(".!?").find(t.back()) != std::string_view::npos);
+        return is_prose(t) || spaces >= 11 ||
+               (spaces >= 4 && std::string_view(".!?").find(t.back()) != std::string_view::npos);
     };
     for (std::size_t r = first; r <= last; ++r) {
         if (lines[rows[r]].label != Label::chrome) continue;  // the classifier's head
         if (sentence(lines[rows[r]].text)) {
             for (std::size_t q = first; q < r; ++q)
-                if (Line& l = lines[rows[q]]; l.label == Label::chrome && !l.text.empty() && !l.outside) l.label = Label::header;
+                if (Line& l = lines[rows[q]]; l.label == Label::chrome && !l.text.empty() && !l.outside)
+                    l.label = Label::header;
             first = r;
             break;
         }

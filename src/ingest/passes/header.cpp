@@ -240,7 +240,8 @@ struct Matcher {
 
 constexpr Matcher matchers[] = {
     // What the format states outright, repeated in the text, is said once.
-    {"stated-again", [](Line& l, Head& h) {
+    {"stated-again",
+     [](Line& l, Head& h) {
          if (!same_text(l.text, h.given.title) && !same_text(l.text, h.given.agency) && !same_text(l.text, h.given.subtitle))
              return false;
          l.used = true;
@@ -248,7 +249,8 @@ constexpr Matcher matchers[] = {
      }},
     // The headline again, with decoration around it ("Murray PHOTO <headline>
     // 03 02 2005"): a date from the decoration, the line dropped.
-    {"headline-again", [](Line& l, Head& h) {
+    {"headline-again",
+     [](Line& l, Head& h) {
          if (!h.have_title || h.m.title.size() < 12) return false;
          std::string lower = utf8::to_lower(l.text), title_lower = utf8::to_lower(h.m.title);
          auto at = lower.find(title_lower);
@@ -262,7 +264,8 @@ constexpr Matcher matchers[] = {
          return true;
      }},
     // "... SCHEDULE FOR" / "THURSDAY, APRIL 15, 1993": the headline goes on.
-    {"headline-dangling", [](Line& l, Head& h) {
+    {"headline-dangling",
+     [](Line& l, Head& h) {
          if (!h.title_line || l.kind != LineKind::text || l.block_start || l.number != h.last_title_number + 1 ||
              !h.m.subtitle.empty() || !headline_may_grow(h.m.title, l.text) || !dangling_end(h.m.title))
              return false;
@@ -273,7 +276,8 @@ constexpr Matcher matchers[] = {
          return true;
      }},
     // "Barack Obama" under "U S Senator Barack Obama".
-    {"agency-again", [](Line& l, Head& h) {
+    {"agency-again",
+     [](Line& l, Head& h) {
          if (h.m.agency.empty() || l.text.size() < 6 ||
              utf8::to_lower(h.m.agency).find(utf8::to_lower(l.text)) == std::string::npos)
              return false;
@@ -281,7 +285,8 @@ constexpr Matcher matchers[] = {
          return true;
      }},
     // A piece of the headline printed again.
-    {"headline-piece", [](Line& l, Head& h) {
+    {"headline-piece",
+     [](Line& l, Head& h) {
          if (!h.have_title || std::count(l.text.begin(), l.text.end(), ' ') < 2 ||
              utf8::to_lower(h.m.title).find(utf8::to_lower(l.text)) == std::string::npos)
              return false;
@@ -290,7 +295,8 @@ constexpr Matcher matchers[] = {
          return true;
      }},
     // "Background Information:": a label over the headline.
-    {"label", [](Line& l, Head& h) {
+    {"label",
+     [](Line& l, Head& h) {
          if (h.have_title || l.text.back() != ':' || std::count(l.text.begin(), l.text.end(), ' ') > 3 || l.text.size() > 40)
              return false;
          if (std::string k = match_kind(l.text); !k.empty() && h.m.kind.empty()) h.m.kind = k;
@@ -298,58 +304,72 @@ constexpr Matcher matchers[] = {
          return true;
      }},
     // "FOR IMMEDIATE RELEASE May 8 2007 Headline ...": label, date and headline on one line.
-    {"labelled-date-headline", [](Line& l, Head& h) {
+    {"labelled-date-headline",
+     [](Line& l, Head& h) {
          if (h.have_title || !labelled_date_title(l.text, h.m)) return false;
          take_title(l, h);
          return true;
      }},
-    {"release-number", [](Line& l, Head& h) {
+    {"release-number",
+     [](Line& l, Head& h) {
          auto rn = labelled_number_re().search(l.text);
          if (!rn || !h.m.release_number.empty()) return false;
          h.m.release_number = std::string(rn->group(l.text, 2));
          l.used = true;
          return true;
-     }, true},
-    {"kind", [](Line& l, Head& h) {
+     },
+     true},
+    {"kind",
+     [](Line& l, Head& h) {
          std::string kind = match_kind(l.text);
          if (kind.empty()) return false;
          if (h.m.kind.empty()) h.m.kind = kind;
          l.used = true;
          return true;
-     }, true},
-    {"date", [](Line& l, Head& h) {
+     },
+     true},
+    {"date",
+     [](Line& l, Head& h) {
          auto date = dated_line(l.text);
          if (!date) date = glued_date(l.text);
          if (!date) return false;
          if (h.m.date.empty()) h.m.date = *date;
          l.used = true;
          return true;
-     }, true},
+     },
+     true},
     // "NASA Headquarters, Washington, D.C.": the issuing office and its city.
-    {"issuing-office", [](Line& l, Head& h) {
+    {"issuing-office",
+     [](Line& l, Head& h) {
          if (!h.may_name_issuer(l) || !h.m.office.empty() || !issuing_office_re().full_match(l.text)) return false;
          h.m.office = l.text;
          l.used = true;
          return true;
-     }, true},
-    {"office", [](Line& l, Head& h) {
+     },
+     true},
+    {"office",
+     [](Line& l, Head& h) {
          if (!h.may_name_issuer(l) || h.m.agency.empty() || !h.m.office.empty() || h.have_title ||
              !office_re().full_match(l.text))
              return false;
          h.m.office = l.text;
          l.used = true;
          return true;
-     }, true},
-    {"agency", [](Line& l, Head& h) {
+     },
+     true},
+    {"agency",
+     [](Line& l, Head& h) {
          if (!h.may_name_issuer(l) || !h.m.agency.empty() || !agency_re().full_match(l.text)) return false;
          h.m.agency = l.text;
          while (!h.m.agency.empty() && h.m.agency.back() == ':') h.m.agency.pop_back();
          l.used = true;
          return true;
-     }, true},
+     },
+     true},
     // The headline: the line the classifier labelled so (or, when it
     // labelled none, the first head line nothing else took).
-    {"headline", [](Line& l, Head& h) {
+    {"headline",
+     [](Line& l, Head& h) {
          if (h.have_title || (h.best_title && &l != h.best_title)) return false;
          std::string t = l.text;
          if (auto lt = labelled_title_re().search(t)) {
@@ -373,7 +393,8 @@ constexpr Matcher matchers[] = {
          return true;
      }},
     // A headline wrapped over two lines.
-    {"headline-wrapped", [](Line& l, Head& h) {
+    {"headline-wrapped",
+     [](Line& l, Head& h) {
          if (!h.title_line || l.kind != LineKind::text || l.block_start || l.number != h.last_title_number + 1 ||
              !h.m.subtitle.empty() || !headline_may_grow(h.m.title, l.text) || !continues_headline(h.m.title, l.text))
              return false;
@@ -384,7 +405,8 @@ constexpr Matcher matchers[] = {
          return true;
      }},
     // Centered lines under a transcript's headline: where it was given.
-    {"place", [](Line& l, Head& h) {
+    {"place",
+     [](Line& l, Head& h) {
          if (!h.title_line || l.kind != LineKind::text || !(l.indent >= 12 || l.centered) ||
              !(h.m.subtitle.empty() || h.last_subtitle_number + 1 == l.number))
              return false;
@@ -396,7 +418,8 @@ constexpr Matcher matchers[] = {
      }},
     // A deck right under the headline: a heading of its own, bold or
     // centered text, or the next line of a text dump.
-    {"deck", [](Line& l, Head& h) {
+    {"deck",
+     [](Line& l, Head& h) {
          if (!h.follows_title || !h.title_line || h.decks >= 2 || l.text.size() > 200 ||
              !(l.kind == LineKind::heading || all_emphasis(l) || l.centered ||
                (l.kind == LineKind::text && h.plain_source && l.number <= h.last_title_number + 1 && headline_case(l.text))))
@@ -409,7 +432,8 @@ constexpr Matcher matchers[] = {
          return true;
      }},
     // "LEAHY", "VERMONT" under "U S SENATOR PATRICK": the rest of a letterhead.
-    {"letterhead-rest", [](Line& l, Head& h) {
+    {"letterhead-rest",
+     [](Line& l, Head& h) {
          if (h.m.agency.empty() || !(h.m.office.empty() || utf8::is_all_caps(h.m.office)) || !utf8::is_all_caps(l.text) ||
              l.text.find(' ') != std::string::npos || l.text.size() > 20 || !utf8::is_all_caps(h.m.agency))
              return false;
@@ -445,7 +469,8 @@ void extract_metadata(Context& cx) {
         const Line* prev = head.empty() ? nullptr : head.back();
         const bool wrapped = prev && prev->label == Label::title && l.kind == LineKind::text &&
                              prev->kind == LineKind::text && !l.block_start && l.number == prev->number + 1 &&
-                             l.text.size() <= 60 && !is_prose(l.text) && std::string_view(".!?").find(l.text.back()) == std::string_view::npos &&
+                             l.text.size() <= 60 && !is_prose(l.text) &&
+                             std::string_view(".!?").find(l.text.back()) == std::string_view::npos &&
                              continues_headline(prev->text, l.text);
         if (l.label == Label::body && !(l.kind == LineKind::text && bare_field(l.text)) && !wrapped) break;
         head.push_back(&l);

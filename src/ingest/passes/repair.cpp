@@ -5,8 +5,8 @@
 #include "base/text.hpp"
 #include "ingest/data/dictionary.hpp"
 #include "ingest/data/language.hpp"
-#include "ingest/passes/passes.hpp"
 #include "ingest/data/text_repair.hpp"
+#include "ingest/passes/passes.hpp"
 
 namespace pressroom::ingest {
 
@@ -254,8 +254,9 @@ void repair_text(Context& cx) {
     // other languages' words are not split or respaced.
     const bool english = cx.doc.meta.language.empty() || cx.doc.meta.language.rfind("en", 0) == 0;
     if (!english)
-        cx.diags.note("language", "the glued-word and lost-superscript repairs use an English dictionary: skipped for '" +
-                                      cx.doc.meta.language + "'");
+        cx.diags.note("language",
+                      "the glued-word and lost-superscript repairs use an English dictionary: skipped for '" +
+                          cx.doc.meta.language + "'");
     int hyphens = 0, glued = 0;
     auto words = [&](model::Inlines& content) {
         for (auto& span : content) {
