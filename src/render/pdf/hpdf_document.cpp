@@ -176,19 +176,20 @@ private:
 
 std::string libharu_version() { return HPDF_GetVersion(); }
 
-std::string pdf_date(std::int64_t epoch_seconds) {
+std::string utc_date(std::int64_t epoch_seconds, const char* format) {
     using namespace std::chrono;
     sys_seconds t{seconds{epoch_seconds}};
     auto day = floor<days>(t);
     year_month_day ymd{day};
     hh_mm_ss hms{t - day};
     char buf[40];
-    std::snprintf(buf, sizeof buf, "D:%04d%02u%02u%02ld%02ld%02ldZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                  static_cast<long>(hms.seconds().count()));
+    std::snprintf(buf, sizeof buf, format, static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()),
+                  static_cast<long>(hms.minutes().count()), static_cast<long>(hms.seconds().count()));
     return buf;
 }
+
+std::string pdf_date(std::int64_t epoch_seconds) { return utc_date(epoch_seconds, "D:%04d%02u%02u%02ld%02ld%02ldZ"); }
 
 std::string pdf_text_bytes(const std::string& s, bool& is_utf16) {
     is_utf16 = false;

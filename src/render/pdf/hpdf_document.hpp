@@ -141,6 +141,9 @@ struct FontTableBoundary : std::runtime_error {
 std::string libharu_version();
 
 // "D:20130222000000Z" for seconds since the epoch (UTC).
+// A UTC time's fields (year, month, day, hours, minutes, seconds: int,
+// unsigned, unsigned, long, long, long) printed by a printf format.
+std::string utc_date(std::int64_t epoch_seconds, const char* format);
 std::string pdf_date(std::int64_t epoch_seconds);
 // A PDF text string value: PDFDocEncoding-safe ASCII as is, anything else
 // as UTF-16BE with a byte-order mark (returned as raw bytes).

@@ -1,7 +1,6 @@
 #include "render/pdf/xmp.hpp"
 
-#include <chrono>
-#include <cstdio>
+#include "render/pdf/hpdf_document.hpp"
 
 namespace pressroom::render::pdf {
 
@@ -27,17 +26,7 @@ std::string escaped(const std::string& s) {
 }  // namespace
 
 std::string xmp_date(std::int64_t epoch_seconds) {
-    using namespace std::chrono;
-    sys_seconds t{seconds{epoch_seconds}};
-    auto day = floor<days>(t);
-    year_month_day ymd{day};
-    hh_mm_ss hms{t - day};
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                  static_cast<long>(hms.seconds().count()));
-    return buf;
+    return utc_date(epoch_seconds, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ");
 }
 
 std::string xmp_packet(const XmpFields& f) {
